@@ -20,6 +20,8 @@ export type Option = {
   description?: LocalizedText;
   /** Price difference of this option against the base price, minor units. Default 0. */
   price?: number;
+  /** Presentation only: a CSS colour for a swatch (paint, trim), e.g. '#1f3a5f'. */
+  swatch?: string;
 };
 
 export type Family = {
