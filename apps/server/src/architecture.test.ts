@@ -29,7 +29,8 @@ const walk = (dir: string): string[] => {
 const importSpecifiers = (file: string): string[] => {
   const text = readFileSync(file, 'utf8');
   const specs: string[] = [];
-  const re = /(?:import|export)\s[^'"`;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+  const re =
+    /(?:import|export)\s[^'"`;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
   for (const m of text.matchAll(re)) {
     const spec = m[1] ?? m[2] ?? m[3];
     if (spec) specs.push(spec);

@@ -1,0 +1,156 @@
+/**
+ * Composition root: every module and router wired by hand. Nothing here holds business rules.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { sql } from 'kysely';
+import { adminRoutes } from './http/admin/index.ts';
+import { authRoutes } from './http/auth/index.ts';
+import { dealerRoutes } from './http/dealer/index.ts';
+import { factoryRoutes } from './http/factory/index.ts';
+import { partnerRoutes } from './http/partner/index.ts';
+import { sessionMiddleware } from './http/session.ts';
+import { storeRoutes } from './http/store/index.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { Db } from './platform/context.ts';
+import type { DialectName } from './platform/db/create-database.ts';
+import { AppError } from './platform/errors.ts';
+import type { EventBus } from './platform/events/event-bus.ts';
+import type { AppEnv } from './platform/http/app-env.ts';
+import { createRouter } from './platform/http/create-router.ts';
+import { buildOpenApiDocument, renderApiReference } from './platform/http/openapi.ts';
+import { installPlatformHttp } from './platform/http/platform-middleware.ts';
+import { problemResponses } from './platform/http/problem.ts';
+import type { JobQueue } from './platform/jobs/job-queue.ts';
+import type { Logger } from './platform/log.ts';
+
+export type AppDeps = {
+  db: Db;
+  dialect: DialectName;
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  events: EventBus;
+  jobs: JobQueue;
+};
+
+export const API_VERSION = '0.1.0';
+
+/** Audience prefixes and their routers; `/auth` is API only, the others share the web app's paths. */
+const AUDIENCES = [
+  ['/auth', authRoutes],
+  ['/store', storeRoutes],
+  ['/dealer', dealerRoutes],
+  ['/admin', adminRoutes],
+  ['/factory', factoryRoutes],
+  ['/partner', partnerRoutes],
+] as const;
+
+// Paths that are never pages of the web app, whatever the Accept header says.
+const API_ONLY = ['/auth', '/store', '/openapi.json', '/docs', '/healthz', '/readyz'];
+
+export function registerJobsAndSubscribers(_deps: AppDeps): void {
+  // Modules register their jobs (deps.jobs.register(...)) and subscribers
+  // (deps.events.subscribe(...)) here as they arrive.
+}
+
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
+  installPlatformHttp(app, deps);
+
+  const webApp = webAppMiddleware(deps.config.webDist);
+  if (webApp) app.use('*', webApp);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/healthz',
+      tags: ['platform'],
+      summary: 'Liveness: the process answers',
+      responses: {
+        200: {
+          description: 'Alive',
+          content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+        },
+      },
+    }),
+    (c) => c.json({ status: 'ok' as const }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/readyz',
+      tags: ['platform'],
+      summary: 'Readiness: the database answers',
+      responses: {
+        200: {
+          description: 'Ready',
+          content: {
+            'application/json': {
+              schema: z.object({ status: z.literal('ok'), checks: z.object({ database: z.literal('ok') }) }),
+            },
+          },
+        },
+        ...problemResponses(503),
+      },
+    }),
+    async (c) => {
+      try {
+        await sql`select 1`.execute(deps.db);
+      } catch (err) {
+        c.var.ctx.log.error('readiness check failed', { err });
+        throw new AppError('unavailable', 'platform.database_unavailable', 'The database does not answer');
+      }
+      return c.json({ status: 'ok' as const, checks: { database: 'ok' as const } }, 200);
+    },
+  );
+
+  const session = sessionMiddleware(deps);
+  for (const [prefix, routes] of AUDIENCES) {
+    app.use(prefix, session);
+    app.use(`${prefix}/*`, session);
+    app.route(prefix, routes(deps));
+  }
+
+  // Generated once, after every route is registered.
+  let doc: ReturnType<typeof buildOpenApiDocument> | undefined;
+  const openApi = () => {
+    doc ??= buildOpenApiDocument(app, API_VERSION);
+    return doc;
+  };
+  app.get('/openapi.json', (c) => c.json(openApi()));
+  app.get('/docs', (c) => c.html(renderApiReference(openApi())));
+  return app;
+}
+
+/** Serves the built web app: hashed assets, and index.html for page navigations (SPA fallback). */
+function webAppMiddleware(webDist: string): MiddlewareHandler<AppEnv> | undefined {
+  const indexFile = join(webDist, 'index.html');
+  if (!existsSync(indexFile)) return undefined;
+  const assets = serveStatic<AppEnv>({
+    root: webDist,
+    onFound: (path, c) => {
+      c.header(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  let indexHtml: string | undefined;
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const path = c.req.path;
+    if (API_ONLY.some((p) => path === p || path.startsWith(`${p}/`))) return next();
+    if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) return assets(c, next);
+    // Shared prefixes (/admin, /dealer, ...): a browser navigation asks for HTML, the API client for JSON.
+    if (!(c.req.header('accept') ?? '').includes('text/html')) return next();
+    indexHtml ??= readFileSync(indexFile, 'utf8');
+    c.header('cache-control', 'no-cache');
+    return c.html(indexHtml);
+  };
+}
