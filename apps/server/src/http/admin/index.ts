@@ -1,0 +1,20 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../../app.ts';
+import type { AppEnv } from '../../platform/http/app-env.ts';
+import { createRouter } from '../../platform/http/create-router.ts';
+import { registerSecuritySchemes } from '../access.ts';
+import { mountApiKeyRoutes } from './api-keys.ts';
+import { mountAuditLogRoutes } from './audit-log.ts';
+import { mountOrganisationRoutes } from './organisations.ts';
+import { mountUserRoutes } from './users.ts';
+
+/** Routes of `/admin`: HQ staff (admin, analyst, engineer, support agent). */
+export function adminRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
+  const router = createRouter();
+  registerSecuritySchemes(router);
+  mountOrganisationRoutes(router);
+  mountUserRoutes(router);
+  mountApiKeyRoutes(router);
+  mountAuditLogRoutes(router);
+  return router;
+}

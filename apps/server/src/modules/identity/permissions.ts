@@ -1,0 +1,83 @@
+import { STAFF_ROLES, type StaffRole } from '../../platform/actor.ts';
+
+/**
+ * Who may do what, as data. `authorize` (authorize.ts) is the only reader.
+ *
+ * A grant says how far a permission reaches:
+ * - `all`: any record;
+ * - `org`: records of the actor's own organisation (dealer, supplier, plant, ...);
+ * - `self`: records the actor owns (a customer's own data, the signed-in account).
+ * A record outside the reach answers 404 with the record's own not-found code, so its
+ * existence is never revealed.
+ */
+export const PERMISSIONS = [
+  'brand.read', // public brand facts: name, dealer cities
+  'session.start', // register, sign in
+  'account.read', // the signed-in account (GET /auth/me, sign-out)
+  'organisation.list', // every organisation (HQ view)
+  'user.manage', // list and create accounts
+  'audit.read', // the audit log
+  'api_key.manage', // partner API keys
+  'dealership.read', // a dealer's profile
+  'dealer_staff.list', // colleagues at a dealer
+  'partner_organisation.read', // a supplier's (or partner system's) own organisation
+  'plant.read', // a plant and its staff member's view of it
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const REACHES = ['all', 'org', 'self'] as const;
+export type Reach = (typeof REACHES)[number];
+
+export const ROLES = ['anonymous', 'customer', ...STAFF_ROLES] as const;
+export type Role = (typeof ROLES)[number];
+
+type Grants = { readonly [P in Permission]?: Reach };
+
+const SIGNED_IN: Grants = { 'brand.read': 'all', 'session.start': 'self', 'account.read': 'self' };
+
+export const PERMISSION_TABLE = {
+  anonymous: { 'brand.read': 'all', 'session.start': 'self' },
+  customer: { ...SIGNED_IN },
+  admin: {
+    ...SIGNED_IN,
+    'organisation.list': 'all',
+    'user.manage': 'all',
+    'audit.read': 'all',
+    'api_key.manage': 'all',
+  },
+  dealer_staff: { ...SIGNED_IN, 'dealership.read': 'org', 'dealer_staff.list': 'org' },
+  planner: { ...SIGNED_IN, 'plant.read': 'org' },
+  station_operator: { ...SIGNED_IN, 'plant.read': 'org' },
+  supplier_user: { ...SIGNED_IN, 'partner_organisation.read': 'org' },
+  analyst: { ...SIGNED_IN, 'organisation.list': 'all' },
+  engineer: { ...SIGNED_IN },
+  support_agent: { ...SIGNED_IN },
+} as const satisfies Record<Role, Grants>;
+
+/** Scopes an admin can give a partner API key, and what each one grants (always org-bound). */
+export const API_KEY_SCOPES = ['partner:read'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export const SCOPE_TABLE = {
+  'partner:read': { 'partner_organisation.read': 'org' },
+} as const satisfies Record<ApiKeyScope, Grants>;
+
+export function isStaffRole(value: string): value is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+export function isApiKeyScope(value: string): value is ApiKeyScope {
+  return (API_KEY_SCOPES as readonly string[]).includes(value);
+}
+
+/** The organisation kind a staff role belongs to. */
+export const ROLE_ORG_KIND = {
+  admin: 'brand',
+  analyst: 'brand',
+  engineer: 'brand',
+  support_agent: 'brand',
+  dealer_staff: 'dealer',
+  planner: 'plant',
+  station_operator: 'plant',
+  supplier_user: 'supplier',
+} as const satisfies Record<StaffRole, 'brand' | 'dealer' | 'supplier' | 'plant'>;
