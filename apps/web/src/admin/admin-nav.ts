@@ -1,0 +1,28 @@
+import type { StaffRole } from '../auth/audiences.ts';
+import type { MessageKey } from '../i18n/catalogue.ts';
+
+// Who may open which admin page, as the server's permissions say; the nav hides the rest.
+export const ADMIN_PAGES = [
+  {
+    to: '/admin',
+    label: 'admin.nav.overview',
+    roles: ['admin', 'analyst', 'engineer', 'support_agent'],
+    end: true,
+  },
+  { to: '/admin/organisations', label: 'admin.nav.organisations', roles: ['admin', 'analyst'] },
+  { to: '/admin/users', label: 'admin.nav.users', roles: ['admin'] },
+  { to: '/admin/audit-log', label: 'admin.nav.auditLog', roles: ['admin'] },
+  { to: '/admin/api-keys', label: 'admin.nav.apiKeys', roles: ['admin'] },
+] as const satisfies ReadonlyArray<{
+  to: string;
+  label: MessageKey;
+  roles: readonly StaffRole[];
+  end?: boolean;
+}>;
+
+export type AdminPage = (typeof ADMIN_PAGES)[number];
+
+export function adminPagesFor(role: StaffRole | null): AdminPage[] {
+  if (!role) return [];
+  return ADMIN_PAGES.filter((page) => (page.roles as readonly StaffRole[]).includes(role));
+}

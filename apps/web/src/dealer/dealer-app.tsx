@@ -1,0 +1,26 @@
+import { Route, Routes } from 'react-router';
+import { useI18n } from '../i18n/i18n-provider.tsx';
+import { NotFoundPage } from '../ui/not-found-page.tsx';
+import { Shell } from '../ui/shell.tsx';
+import { DealershipByIdPage, DealershipPage } from './dealership-page.tsx';
+import { StaffPage } from './staff-page.tsx';
+
+export function DealerApp() {
+  const { t } = useI18n();
+  return (
+    <Shell
+      audience="dealer"
+      nav={[
+        { to: '/dealer', label: t('dealer.nav.dealership'), end: true },
+        { to: '/dealer/staff', label: t('dealer.nav.staff') },
+      ]}
+    >
+      <Routes>
+        <Route index element={<DealershipPage />} />
+        <Route path="staff" element={<StaffPage />} />
+        <Route path="dealerships/:id" element={<DealershipByIdPage />} />
+        <Route path="*" element={<NotFoundPage home="/dealer" />} />
+      </Routes>
+    </Shell>
+  );
+}
