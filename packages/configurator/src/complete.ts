@@ -50,12 +50,27 @@ export const completeSelection = (
   if (budget === undefined) {
     choice = descend(ix, best.succ);
   } else {
-    const remaining = budget - c.basePrice;
+    // Every completion's option total is a multiple of the prices' gcd: rounding the budget
+    // down to it lets a search that reaches the rounded budget stop at once.
+    const g = priceGcd(ix);
+    const remaining = g > 0 ? Math.floor((budget - c.basePrice) / g) * g : budget - c.basePrice;
     if (best.minPrice[ix.root]! > remaining) return { ok: false, reason: 'over_budget' };
     choice = budgeted(ix, sel, values, best, objective.kind === 'most_expensive_within', remaining);
   }
   const price = priceOf(ix, choice);
   return { ok: true, selection: selectionFromVector(ix, choice), price };
+};
+
+const priceGcd = (ix: Indexed): number => {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let g = 0;
+  for (const pr of ix.prices) {
+    for (const p of pr) {
+      if (!Number.isInteger(p)) return 0;
+      g = gcd(g, Math.abs(p));
+    }
+  }
+  return g;
 };
 
 const edgeValues = (ix: Indexed, objective: CompletionObjective): Float64Array[] => {

@@ -5,6 +5,8 @@
  */
 export type { AnalysisFinding, AnalysisFindingKind, ModelAnalysis } from './analyze.ts';
 export { analyzeModel, liveOptions } from './analyze.ts';
+export type { DecodeResult } from './code.ts';
+export { decodeConfiguration, encodeConfiguration } from './code.ts';
 export type {
   CompileOptions,
   CompileStats,
@@ -24,6 +26,8 @@ export {
 } from './compile.ts';
 export type { CompiledLevel, CompiledModel, CompiledRule } from './compiled.ts';
 export { FALSE, TRUE } from './compiled.ts';
+export type { CompletionObjective, CompletionResult } from './complete.ts';
+export { completeSelection } from './complete.ts';
 export { countPerNode, countSolutions, edgeCount, nodeCount } from './count.ts';
 export { ConfiguratorError } from './errors.ts';
 export type { Cnf } from './import-dimacs.ts';
@@ -39,6 +43,11 @@ export {
 } from './import-xcsp.ts';
 export type { Expr, Family, LocalizedText, Model, Option, PriceAdjustment, Rule, RuleKind } from './model.ts';
 export { MODEL_FORMAT, MODEL_FORMAT_VERSION, noneCode } from './model.ts';
+export type { BlockedBy, ClickResult, FamilyState, OptionState, QueryOptions, Selection } from './query.ts';
+export { query } from './query.ts';
+export type { Repair, RepairOptions, RepairResult } from './repair.ts';
+export { repairs } from './repair.ts';
+export { mulberry32, sampleConfiguration } from './sample.ts';
 export {
   base64ToBytes,
   bytesToBase64,
@@ -51,12 +60,3 @@ export type { CountOptions, CountResult, Ddnnf, LiteralCounts } from './sharp-sa
 export { compileDdnnf, countCnf, ddnnfCount, literalCounts } from './sharp-sat.ts';
 export type { ModelIssue, ValidationResult } from './validate.ts';
 export { validateModel } from './validate.ts';
-export type { DecodeResult } from './code.ts';
-export { decodeConfiguration, encodeConfiguration } from './code.ts';
-export type { CompletionObjective, CompletionResult } from './complete.ts';
-export { completeSelection } from './complete.ts';
-export type { BlockedBy, ClickResult, FamilyState, OptionState, QueryOptions, Selection } from './query.ts';
-export { query } from './query.ts';
-export type { Repair, RepairOptions, RepairResult } from './repair.ts';
-export { repairs } from './repair.ts';
-export { sampleConfiguration } from './sample.ts';

@@ -584,9 +584,7 @@ export const exactCounts = (
   const total = fix(approx.total, mod.total);
   const perOption: bigint[] = [];
   for (let k = 0; k < ix.optionCount; k++) {
-    perOption.push(
-      fix(approx.perOption[k]!, mod.perOption.subarray(k * K, k * K + K)),
-    );
+    perOption.push(fix(approx.perOption[k]!, mod.perOption.subarray(k * K, k * K + K)));
   }
   return { total, perOption };
 };
@@ -786,7 +784,9 @@ export const query = (c: CompiledModel, selection: Selection, opts: QueryOptions
     const os = optStart[l]!;
     const blocked: number[] = [];
     for (let o = 0; o < width[l]!; o++) if (!(cnt[os + o]! > 0)) blocked.push(o);
-    const why = explain ? blocked.map((o) => explainOption(ix, sel, paths, l, o, optDev[os + o]!, optAt[os + o]!)) : [];
+    const why = explain
+      ? blocked.map((o) => explainOption(ix, sel, paths, l, o, optDev[os + o]!, optAt[os + o]!))
+      : [];
     const options: OptionState[] = [];
     let possibleCount = 0;
     let forced: string | null = null;
@@ -865,13 +865,7 @@ const deviationsThrough = (ix: Indexed, paths: Paths, i: number, o: number): num
  * Rules mentioning option o of level l and one of the changed choices; when none mentions both
  * (the conflict goes through a chain of rules), the rules mentioning o or any of those choices.
  */
-const relatedRules = (
-  ix: Indexed,
-  sel: Int32Array,
-  l: number,
-  o: number,
-  changed: number[],
-): string[] => {
+const relatedRules = (ix: Indexed, sel: Int32Array, l: number, o: number, changed: number[]): string[] => {
   const code = ix.c.levels[l]!.options[o]!;
   const mine = ix.rulesByOption.get(code) ?? [];
   const theirs = new Set<number>();
