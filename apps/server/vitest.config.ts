@@ -8,8 +8,6 @@ export default defineProject({
     environment: 'node',
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['./src/testing/global-setup.ts'],
-    // A PGlite instance per file is ~100 MB of WASM memory; on two shared cores, two at a time.
-    maxWorkers: 2,
     // Limits, not timings: a PGlite start can take several seconds on a busy machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,

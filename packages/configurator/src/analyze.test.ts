@@ -28,7 +28,6 @@ describe('analyzeModel', () => {
   it('finds dead and forced options and names the rules that mention them', () => {
     const m = model([
       { id: 'evOnly', kind: 'constraint', expr: 'ev' },
-      // biome-ignore lint/suspicious/noThenProperty: `then` is a field of the model format
       { id: 'fastNeedsPetrol', kind: 'requires', if: 'fast', then: 'petrol' },
     ]);
     const a = analyzeModel(m, compile(m));
@@ -59,7 +58,6 @@ describe('analyzeModel', () => {
   });
 
   it('flags defaults that cannot be completed', () => {
-    // biome-ignore lint/suspicious/noThenProperty: `then` is a field of the model format
     const m = model([{ id: 'redEv', kind: 'requires', if: 'red', then: 'ev' }], {
       paint: 'red',
       engine: 'petrol',
@@ -68,7 +66,6 @@ describe('analyzeModel', () => {
     expect(a.findings).toContainEqual(
       expect.objectContaining({ kind: 'invalid_defaults', rules: ['redEv'] }),
     );
-    // biome-ignore lint/suspicious/noThenProperty: `then` is a field of the model format
     const ok = model([{ id: 'redEv', kind: 'requires', if: 'red', then: 'ev' }], { paint: 'red' });
     expect(analyzeModel(ok, compile(ok)).findings.some((f) => f.kind === 'invalid_defaults')).toBe(false);
   });

@@ -99,7 +99,6 @@ describe('compile', () => {
         },
       ],
       rules: [
-        // biome-ignore lint/suspicious/noThenProperty: `then` is a field of the model format
         { id: 'r1', kind: 'requires', if: 'sport', then: 'w19' },
         { id: 'r2', kind: 'excludes', a: 'black', b: 'sunroof' },
         { id: 'r3', kind: 'table', families: ['paint', 'pack'], mode: 'forbidden', rows: [['blue', 'lux']] },
@@ -143,7 +142,6 @@ describe('compile', () => {
       currency: 'CNY',
       basePrice: 0,
       families: [{ code: 'a', options: [{ code: 'a1' }] }],
-      // biome-ignore lint/suspicious/noThenProperty: `then` is a field of the model format
       rules: [{ id: 'r7', kind: 'requires', if: 'a1', then: 'nope' }],
     } as unknown as Model;
     try {

@@ -184,7 +184,6 @@ describe('query against brute force', () => {
         currency: 'CNY',
         basePrice: 0,
         families,
-        // biome-ignore lint/suspicious/noThenProperty: `then` is a field of the model format's requires rule
         rules: [{ id: 'r', kind: 'requires', if: 'G0a', then: 'G1b' }],
       };
       const c = chainCompile(model);

@@ -27,7 +27,6 @@ const tiny: Model = {
     { code: 'C', options: [{ code: 'c1' }, { code: 'c2' }] },
   ],
   rules: [
-    // biome-ignore lint/suspicious/noThenProperty: `then` is a field of the model format's requires rule
     { id: 'r1', kind: 'requires', if: 'a1', then: 'c2' },
     { id: 'r2', kind: 'excludes', a: 'b2', b: 'a3' },
   ],

@@ -12,7 +12,6 @@ const base = (): Model => ({
     { code: 'paint', options: [{ code: 'red', price: 10 }, { code: 'blue' }] },
     { code: 'roof', optional: true, options: [{ code: 'sun' }] },
   ],
-  // biome-ignore lint/suspicious/noThenProperty: `then` is a field of the model format
   rules: [{ id: 'r1', kind: 'requires', if: 'red', then: 'roof:none' }],
   adjustments: [{ id: 'deal', when: 'sun', amount: -5 }],
   defaults: { paint: 'red' },

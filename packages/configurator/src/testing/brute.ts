@@ -277,7 +277,6 @@ export const randomModel = (rng: () => number, o: RandomModelOptions = {}): Mode
     switch (kind) {
       case 'requires':
       case 'implies':
-        // biome-ignore lint/suspicious/noThenProperty: `then` is a field of the model format's requires rule
         rules.push({ id, kind, if: expr(), then: expr() });
         break;
       case 'excludes':
