@@ -52,6 +52,8 @@ const AUDIENCES = [
 
 // Paths that are never pages of the web app, whatever the Accept header says.
 const API_ONLY = ['/auth', '/store', '/openapi.json', '/docs', '/healthz', '/readyz'];
+// Paths that are both pages of the web app and API routes.
+const SHARED_PREFIXES = ['/dealer', '/admin', '/factory', '/partner'];
 
 export function registerJobsAndSubscribers(_deps: AppDeps): void {
   // Modules register their jobs (deps.jobs.register(...)) and subscribers
@@ -132,23 +134,25 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 function webAppMiddleware(webDist: string): MiddlewareHandler<AppEnv> | undefined {
   const indexFile = join(webDist, 'index.html');
   if (!existsSync(indexFile)) return undefined;
-  const assets = serveStatic<AppEnv>({
-    root: webDist,
-    onFound: (path, c) => {
-      c.header(
-        'cache-control',
-        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
-    },
-  });
+  // Cache headers are set before serveStatic builds the response: its onFound hook runs after
+  // the body is created, too late for headers.
+  const assets = serveStatic<AppEnv>({ root: webDist });
   let indexHtml: string | undefined;
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const path = c.req.path;
     if (API_ONLY.some((p) => path === p || path.startsWith(`${p}/`))) return next();
-    if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) return assets(c, next);
-    // Shared prefixes (/admin, /dealer, ...): a browser navigation asks for HTML, the API client for JSON.
-    if (!(c.req.header('accept') ?? '').includes('text/html')) return next();
+    if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
+      c.header(
+        'cache-control',
+        path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+      return assets(c, next);
+    }
+    // Shared prefixes (/admin, /dealer, ...): a browser navigation asks for HTML, the API client
+    // for JSON. Every other path (/, /sign-in, /configure/...) is only ever a page.
+    const shared = SHARED_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+    if (shared && !(c.req.header('accept') ?? '').includes('text/html')) return next();
     indexHtml ??= readFileSync(indexFile, 'utf8');
     c.header('cache-control', 'no-cache');
     return c.html(indexHtml);
