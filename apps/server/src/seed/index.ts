@@ -7,6 +7,7 @@ import {
   findUserByLogin,
 } from '../modules/identity/index.ts';
 import { systemCtx } from '../platform/context.ts';
+import { seedDemoCatalog } from './demo-catalog.ts';
 import { DEMO_CUSTOMER, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STAFF } from './demo-identity.ts';
 
 /**
@@ -56,5 +57,6 @@ export async function seedDemoData(deps: AppDeps): Promise<string[]> {
     `Demo accounts (password for every one: ${DEMO_PASSWORD}):`,
     `  ${'login'.padEnd(width)}  ${'role'.padEnd(16)}  organisation`,
     ...rows.map((r) => `  ${r.email.padEnd(width)}  ${r.role.padEnd(16)}  ${r.org}`),
+    ...(await seedDemoCatalog(deps)),
   ];
 }

@@ -5,6 +5,7 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { registerSecuritySchemes } from '../access.ts';
 import { mountApiKeyRoutes } from './api-keys.ts';
 import { mountAuditLogRoutes } from './audit-log.ts';
+import { mountAdminCatalogRoutes } from './catalog.ts';
 import { mountOrganisationRoutes } from './organisations.ts';
 import { mountUserRoutes } from './users.ts';
 
@@ -16,5 +17,6 @@ export function adminRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
   mountUserRoutes(router);
   mountApiKeyRoutes(router);
   mountAuditLogRoutes(router);
+  mountAdminCatalogRoutes(router);
   return router;
 }

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { BilingualSchema } from '../identity-shapes.ts';
+import { mountStoreCatalogRoutes } from './catalog.ts';
 
 /** Routes of `/store`: the public storefront and signed-in customers. */
 const brand = guardedRoute('brand.read', {
@@ -31,5 +32,6 @@ export function storeRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
     const facts = await getBrandFacts(c.var.ctx);
     return c.json({ name: facts.name, dealerCities: facts.dealerCities }, 200);
   });
+  mountStoreCatalogRoutes(router);
   return router;
 }

@@ -28,11 +28,22 @@ describe('permission table', () => {
   });
 
   it('gives anonymous callers only the public permissions', () => {
-    expect(Object.keys(PERMISSION_TABLE.anonymous).sort()).toEqual(['brand.read', 'session.start']);
+    expect(Object.keys(PERMISSION_TABLE.anonymous).sort()).toEqual([
+      'brand.read',
+      'catalog.read',
+      'configuration.save',
+      'session.start',
+    ]);
   });
 
   it('keeps admin-only permissions away from customers and dealer staff', () => {
-    for (const p of ['user.manage', 'audit.read', 'api_key.manage', 'organisation.list'] as const) {
+    for (const p of [
+      'user.manage',
+      'audit.read',
+      'api_key.manage',
+      'organisation.list',
+      'catalog.edit',
+    ] as const) {
       expect(reachOf(customer, p)).toBeUndefined();
       expect(reachOf(dealerSh, p)).toBeUndefined();
       expect(reachOf(admin, p)).toBe('all');

@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'dealer_staff.list', // colleagues at a dealer
   'partner_organisation.read', // a supplier's (or partner system's) own organisation
   'plant.read', // a plant and its staff member's view of it
+  'catalog.read', // published model lines, versions, compiled models, saved configurations by code
+  'configuration.save', // save a configuration (anyone: the storefront works without an account)
+  'configuration.read_own', // the signed-in customer's own saved configurations
+  'catalog.edit', // author drafts, import models, publish versions
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,17 +37,21 @@ export type Role = (typeof ROLES)[number];
 
 type Grants = { readonly [P in Permission]?: Reach };
 
-const SIGNED_IN: Grants = { 'brand.read': 'all', 'session.start': 'self', 'account.read': 'self' };
+// The storefront catalogue is public: anyone may read it and save a configuration.
+const STOREFRONT: Grants = { 'brand.read': 'all', 'catalog.read': 'all', 'configuration.save': 'all' };
+
+const SIGNED_IN: Grants = { ...STOREFRONT, 'session.start': 'self', 'account.read': 'self' };
 
 export const PERMISSION_TABLE = {
-  anonymous: { 'brand.read': 'all', 'session.start': 'self' },
-  customer: { ...SIGNED_IN },
+  anonymous: { ...STOREFRONT, 'session.start': 'self' },
+  customer: { ...SIGNED_IN, 'configuration.read_own': 'self' },
   admin: {
     ...SIGNED_IN,
     'organisation.list': 'all',
     'user.manage': 'all',
     'audit.read': 'all',
     'api_key.manage': 'all',
+    'catalog.edit': 'all',
   },
   dealer_staff: { ...SIGNED_IN, 'dealership.read': 'org', 'dealer_staff.list': 'org' },
   planner: { ...SIGNED_IN, 'plant.read': 'org' },
