@@ -6,6 +6,8 @@ import { Shell } from '../ui/shell.tsx';
 import { adminPagesFor } from './admin-nav.ts';
 import { ApiKeysPage } from './api-keys-page.tsx';
 import { AuditLogPage } from './audit-log-page.tsx';
+import { DraftEditorPage } from './catalog/draft-editor-page.tsx';
+import { ModelLinesPage } from './catalog/model-lines-page.tsx';
 import { OrganisationsPage } from './organisations-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { UsersPage } from './users-page.tsx';
@@ -26,6 +28,8 @@ export function AdminApp() {
         <Route path="users" element={<UsersPage />} />
         <Route path="audit-log" element={<AuditLogPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
+        <Route path="catalog" element={<ModelLinesPage />} />
+        <Route path="catalog/:code" element={<DraftEditorPage />} />
         <Route path="*" element={<NotFoundPage home="/admin" />} />
       </Routes>
     </Shell>

@@ -409,6 +409,471 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/model-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model lines on sale (live versions only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ModelLineSummary"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/model-lines/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model line's live version with its model (labels, descriptions, categories, prices) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            line: components["schemas"]["ModelLineSummary"];
+                            version: components["schemas"]["CatalogVersion"];
+                            model: components["schemas"]["Model"];
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/model-lines/{code}/versions/{versionId}/compiled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The compiled decision diagram of any published version (serializeCompiled bytes)
+         * @description Immutable: cached for a year, with an ETag. Load it with `deserializeCompiled` from @openc2b/configurator.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    versionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The serialized compiled model */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Not modified (If-None-Match) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/model-lines/{code}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a (partial) selection on a version: consistency, exact count, prices */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example ver_01JD0000000000000000000000 */
+                        versionId: string;
+                        selection: components["schemas"]["Selection"];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SelectionValidation"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/configurations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save a configuration on the live version (re-derived by the server; idempotent per version and code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        modelLine: string;
+                        /** @example ver_01JD0000000000000000000000 */
+                        versionId: string;
+                        selection?: components["schemas"]["Selection"];
+                        code?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved before: the same record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedConfiguration"];
+                    };
+                };
+                /** @description Saved */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedConfiguration"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/configurations/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A saved configuration by its code (share links) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedConfiguration"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/model-lines/{code}/popular": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Configurations of the live version, most saved first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PopularConfiguration"][];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/my/configurations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in customer's saved configurations, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SavedConfiguration"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dealer/dealership": {
         parameters: {
             query?: never;
@@ -1099,6 +1564,642 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/model-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every model line with its live version and draft state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AdminModelLine"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a model line with an empty draft (nothing is on sale until a publish) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example qc-d90-pro */
+                        code: string;
+                        name: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        tagline?: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        bodyType: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        modelYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminModelLine"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/model-lines/{code}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A line's draft model */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogDraft"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the draft (editor save or whole-model JSON import)
+         * @description Structural problems: 400 `catalog.invalid_model` with `issues` (ModelIssue[]).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A model in format v1 (see the Model schema); checked by the engine */
+                        model: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogDraft"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/model-lines/{code}/draft/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The publish report of the draft, without publishing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublishReport"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/model-lines/{code}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the draft as the next version and make it live
+         * @description Refused with 422 `catalog.publish_refused` and `report` (PublishReport) when the draft has structural issues, no valid configuration, dead options or invalid defaults; the live version is then unchanged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Published */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: components["schemas"]["CatalogVersion"];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/model-lines/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published versions, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CatalogVersion"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/model-lines/{code}/versions/{versionId}/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published version's model (export) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    versionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Model"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/model-lines/{code}/draft/import-xcsp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the draft with a model imported from an XCSP 2.1 instance
+         * @description Bad XML: 400 `catalog.invalid_xcsp` naming the problem.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        xml: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Imported */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogDraft"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/factory/me": {
         parameters: {
             query?: never;
@@ -1276,6 +2377,185 @@ export interface components {
             "zh-CN": string;
             en: string;
         } | null;
+        ModelLineSummary: {
+            /** @example qc-d90-pro */
+            code: string;
+            name: components["schemas"]["Bilingual"];
+            tagline: components["schemas"]["Bilingual"];
+            bodyType: components["schemas"]["Bilingual"];
+            modelYear: number;
+            /** @example CNY */
+            currency: string;
+            /** @description Minor units (fen) */
+            basePrice: number;
+            /** @description Minor units (fen) */
+            minPrice: number | null;
+            /** @description Minor units (fen) */
+            maxPrice: number | null;
+            /**
+             * @description Exact, decimal string
+             * @example 9580323465216
+             */
+            variantCount: string;
+            /** @description CSS colour of the default paint */
+            swatch: string | null;
+            versionId: string;
+        };
+        CatalogVersion: {
+            id: string;
+            number: number;
+            publishedAt: string;
+            publishedBy: string | null;
+            modelHash: string;
+            variantCount: string;
+            compiledBytes: number;
+            nodes: number;
+        };
+        Model: {
+            /** @enum {string} */
+            format: "openc2b.model";
+            /** @enum {number} */
+            version: 1;
+            id: string;
+            name?: components["schemas"]["Bilingual"];
+            currency: string;
+            /** @description Minor units (fen) */
+            basePrice: number;
+            families: components["schemas"]["ModelFamily"][];
+            rules: components["schemas"]["ModelRule"][];
+            adjustments?: {
+                id: string;
+                when: components["schemas"]["ModelExpr"];
+                /** @description Minor units (fen) */
+                amount: number;
+                label?: components["schemas"]["Bilingual"];
+            }[];
+            defaults?: {
+                [key: string]: string;
+            };
+        };
+        ModelFamily: {
+            code: string;
+            label?: components["schemas"]["Bilingual"];
+            category?: string;
+            optional?: boolean;
+            options: components["schemas"]["ModelOption"][];
+        };
+        ModelOption: {
+            code: string;
+            label?: components["schemas"]["Bilingual"];
+            description?: components["schemas"]["Bilingual"];
+            /** @description Minor units (fen) */
+            price?: number;
+            swatch?: string;
+        };
+        ModelRule: {
+            id: string;
+            message?: components["schemas"]["Bilingual"];
+            /** @enum {string} */
+            kind: "requires" | "implies";
+            if: components["schemas"]["ModelExpr"];
+            then: components["schemas"]["ModelExpr"];
+        } | {
+            id: string;
+            message?: components["schemas"]["Bilingual"];
+            /** @enum {string} */
+            kind: "excludes";
+            a: components["schemas"]["ModelExpr"];
+            b: components["schemas"]["ModelExpr"];
+        } | {
+            id: string;
+            message?: components["schemas"]["Bilingual"];
+            /** @enum {string} */
+            kind: "constraint";
+            expr: components["schemas"]["ModelExpr"];
+        } | {
+            id: string;
+            message?: components["schemas"]["Bilingual"];
+            /** @enum {string} */
+            kind: "table";
+            families: string[];
+            /** @enum {string} */
+            mode: "allowed" | "forbidden";
+            rows: string[][];
+        } | {
+            id: string;
+            message?: components["schemas"]["Bilingual"];
+            /** @enum {string} */
+            kind: "atMost" | "exactly";
+            n?: number;
+            of: components["schemas"]["ModelExpr"][];
+        };
+        /** @description An option code, or all / any / not of expressions */
+        ModelExpr: string | {
+            all: components["schemas"]["ModelExpr"][];
+        } | {
+            any: components["schemas"]["ModelExpr"][];
+        } | {
+            not: components["schemas"]["ModelExpr"];
+        };
+        SelectionValidation: {
+            consistent: boolean;
+            complete: boolean;
+            /** @description Exact number of completions, decimal string */
+            count: string;
+            price: {
+                min: number;
+                max: number;
+            } | null;
+            total: number | null;
+            breakdown: components["schemas"]["PriceBreakdown"];
+            /** @description Families not chosen yet */
+            missing: string[];
+        };
+        PriceBreakdown: {
+            /** @description Minor units (fen) */
+            base: number;
+            options: {
+                family: string;
+                option: string;
+                /** @description Minor units (fen) */
+                price: number;
+            }[];
+            adjustments: {
+                id: string;
+                label: components["schemas"]["Bilingual"];
+                /** @description Minor units (fen) */
+                amount: number;
+            }[];
+        };
+        /**
+         * @description Family code -> option code
+         * @example {
+         *       "trim": "trim-luxury"
+         *     }
+         */
+        Selection: {
+            [key: string]: string;
+        };
+        SavedConfiguration: {
+            /** @example AX41EKH2Z44QK36 */
+            code: string;
+            modelLine: string;
+            versionId: string;
+            versionNumber: number;
+            selection: components["schemas"]["Selection"];
+            /** @description Minor units (fen) */
+            total: number;
+            currency: string;
+            breakdown: components["schemas"]["PriceBreakdown"];
+            createdAt: string;
+            /** @example /c/AX41EKH2Z44QK36 */
+            shareUrl: string;
+        };
+        PopularConfiguration: {
+            code: string;
+            selection: components["schemas"]["Selection"];
+            /** @description Minor units (fen) */
+            total: number;
+            /** @description Distinct people who saved it */
+            saves: number;
+        };
         Organisation: {
             /** @example org_01JD0000000000000000000000 */
             id: string;
@@ -1326,6 +2606,55 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+        };
+        AdminModelLine: {
+            code: string;
+            name: components["schemas"]["Bilingual"];
+            tagline: components["schemas"]["Bilingual"];
+            bodyType: components["schemas"]["Bilingual"];
+            modelYear: number;
+            liveVersion: {
+                id: string;
+                number: number;
+                publishedAt: string;
+            } | null;
+            draftUpdatedAt: string | null;
+            draftDiffersFromLive: boolean;
+        };
+        CatalogDraft: {
+            model: components["schemas"]["Model"];
+            updatedAt: string;
+            basedOnVersionId: string | null;
+        };
+        PublishReport: {
+            ok: boolean;
+            issues: components["schemas"]["ModelIssue"][];
+            findings: components["schemas"]["AnalysisFinding"][];
+            /**
+             * @description Exact, decimal string
+             * @example 9580323465216
+             */
+            variantCount: string;
+            compiledBytes: number;
+            nodes: number;
+        };
+        ModelIssue: {
+            path: string;
+            code: string;
+            message: string;
+            family?: string;
+            option?: string;
+            rule?: string;
+        };
+        AnalysisFinding: {
+            /** @enum {string} */
+            kind: "no_solution" | "dead_option" | "forced_option" | "unpriced_option" | "invalid_defaults";
+            /** @enum {string} */
+            severity: "error" | "warning" | "info";
+            message: string;
+            family?: string;
+            option?: string;
+            rules: string[];
         };
     };
     responses: never;

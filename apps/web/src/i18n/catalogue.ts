@@ -2,7 +2,12 @@
 // in either language fails the type check; catalogue.test.ts checks placeholders and emptiness.
 // Server problem codes are translated under `problem.<code>`.
 
+import { adminCatalog } from './admin-catalog.ts';
+import { storefrontConfigurator } from './storefront-configurator.ts';
+
 const zhCN = {
+  ...storefrontConfigurator['zh-CN'],
+  ...adminCatalog['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -233,6 +238,8 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
+  ...storefrontConfigurator.en,
+  ...adminCatalog.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n-provider.tsx';
 import { pickLocalized } from '../i18n/locales.ts';
 import { AsyncView } from '../ui/async-view.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { ModelLineCards } from './configure/model-lines-page.tsx';
 
 // The journey every car takes, from the brand's promise; the catalogue itself comes later.
 const STEPS: Array<{ title: MessageKey; body: MessageKey }> = [
@@ -64,6 +65,12 @@ export function HomePage() {
       <section className="section" aria-labelledby="lines-title">
         <h2 id="lines-title">{t('storefront.lines.title')}</h2>
         <p className="section-lead">{t('storefront.lines.body')}</p>
+        <ModelLineCards />
+        <p>
+          <Link className="button button-primary" to="/models" data-testid="choose-model">
+            {t('storefront.lines.choose')}
+          </Link>
+        </p>
       </section>
 
       <section className="section" aria-labelledby="steps-title">

@@ -6,17 +6,29 @@ import { useI18n } from '../i18n/i18n-provider.tsx';
 import { NotFoundPage } from '../ui/not-found-page.tsx';
 import { type NavItem, Shell } from '../ui/shell.tsx';
 import { AccountPage } from './account-page.tsx';
+import { ComparePage } from './configure/compare-page.tsx';
+import { ConfigurePage, SharedConfigurationPage } from './configure/configure-page.tsx';
+import { ModelLinesPage } from './configure/model-lines-page.tsx';
+import { SpecPage } from './configure/spec-page.tsx';
 import { HomePage } from './home-page.tsx';
 
 export function StorefrontApp() {
   const { t } = useI18n();
   const { user } = useSession();
-  const nav: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
+  const nav: NavItem[] = [
+    { to: '/', label: t('nav.home'), end: true },
+    { to: '/models', label: t('nav.models') },
+  ];
   if (user) nav.push({ to: '/account', label: t('nav.account') });
   return (
     <Shell audience="storefront" nav={nav}>
       <Routes>
         <Route index element={<HomePage />} />
+        <Route path="models" element={<ModelLinesPage />} />
+        <Route path="configure/:line" element={<ConfigurePage />} />
+        <Route path="c/:code" element={<SharedConfigurationPage />} />
+        <Route path="c/:code/spec" element={<SpecPage />} />
+        <Route path="compare" element={<ComparePage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
