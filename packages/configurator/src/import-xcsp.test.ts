@@ -84,3 +84,9 @@ describe('import-xcsp', () => {
     expect(countSolutions(compile(m))).toBe(172056n);
   });
 });
+
+describe('parseXcsp on text that is not an instance', () => {
+  it.each(['', 'not xml', '<instance><domains nbDomains="0"></domains></instance>'])('refuses %j', (text) => {
+    expect(() => parseXcsp(text)).toThrow(/not an XCSP 2.1 instance/);
+  });
+});

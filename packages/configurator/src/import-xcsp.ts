@@ -185,6 +185,9 @@ export const parseXcsp = (text: string): XcspInstance => {
         break;
     }
   }
+  // Text without a single variable is not an XCSP instance (an empty model would silently
+  // count as one configuration).
+  if (variables.length === 0) fail('No <variable> element: not an XCSP 2.1 instance');
   return { name, variables, tables };
 };
 
