@@ -1,0 +1,70 @@
+/**
+ * The evaluator must re-score every reference solution of the shared benchmark to exactly the
+ * components in reference_bounds.csv (BEST_KNOWN.md). Skipped when the data is not present.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from './evaluate.ts';
+import { withPrevious } from './model.ts';
+import { parseRoadef, parseSequence } from './roadef.ts';
+
+const root = join(import.meta.dirname, '../../../../shared/benchmarks/sequencing/roadef2005');
+const csv = join(root, 'reference_bounds.csv');
+const solutions = join(root, 'reference_solutions');
+
+type Row = Record<string, string>;
+const rows = (): Row[] => {
+  const [header, ...lines] = readFileSync(csv, 'utf8').trim().split(/\r?\n/);
+  const cols = (header ?? '').split(',');
+  return lines.map((line) => {
+    const cells = line.split(',');
+    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
+  });
+};
+
+const load = (set: string, name: string) => {
+  const dir = join(root, `set_${set}`, name);
+  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+  return parseRoadef(name, {
+    vehicles: read('vehicles.txt'),
+    ratios: read('ratios.txt'),
+    paintBatchLimit: read('paint_batch_limit.txt'),
+    objectives: read('optimization_objectives.txt'),
+  });
+};
+
+describe.skipIf(!existsSync(csv) || !existsSync(solutions))('reference solutions (BEST_KNOWN.md)', () => {
+  const all = existsSync(csv) ? rows() : [];
+  const withSolution = all.filter((r) =>
+    existsSync(join(solutions, `set_${r['set']}`, `${r['instance']}.txt`)),
+  );
+
+  it('has reference solution files to check', () => {
+    expect(withSolution.length).toBeGreaterThanOrEqual(27);
+  });
+
+  it.each(withSolution.map((r) => [`${r['set']}/${r['instance']}`, r] as const))(
+    're-scores %s exactly',
+    (_, r) => {
+      const inst = load(r['set']!, r['instance']!);
+      const text = readFileSync(join(solutions, `set_${r['set']}`, `${r['instance']}.txt`), 'utf8');
+      const e = evaluate(inst, withPrevious(inst, parseSequence(inst, text)));
+      expect({ score: e.score, hprc: e.hprc, pcc: e.pcc, lprc: e.lprc }).toEqual({
+        score: Number(r['best_verified_score']),
+        hprc: Number(r['best_HPRC']),
+        pcc: Number(r['best_PCC']),
+        lprc: Number(r['best_LPRC']),
+      });
+      expect(e.feasible).toBe(true);
+      // The given order (SeqRank) too.
+      const given = evaluate(inst, withPrevious(inst, inst.givenOrder));
+      expect({ score: given.score, hprc: given.hprc, pcc: given.pcc, lprc: given.lprc }).toEqual({
+        score: Number(r['seqrank_score']),
+        hprc: Number(r['seqrank_HPRC']),
+        pcc: Number(r['seqrank_PCC']),
+        lprc: Number(r['seqrank_LPRC']),
+      });
+    },
+  );
+});
