@@ -4,6 +4,9 @@
  * quasi-reduced MDD from the solution list, independently of the real compiler. Also a seeded
  * generator of random small models for property tests. Exponential: keep models tiny.
  */
+// Which options a rule mentions is bookkeeping for explanations, not what the oracle checks,
+// so it shares the compiler's helper; rule evaluation below stays independent.
+import { ruleOptionCodes } from '../compile.ts';
 import type { CompiledLevel, CompiledModel, CompiledRule } from '../compiled.ts';
 import type { Expr, Model, Rule } from '../model.ts';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, noneCode } from '../model.ts';
@@ -98,39 +101,6 @@ export const enumerateSolutions = (model: Model): BruteSolution[] => {
   }
 };
 
-const exprOptions = (e: Expr, into: Set<string>): void => {
-  if (typeof e === 'string') into.add(e);
-  else if ('all' in e) for (const x of e.all) exprOptions(x, into);
-  else if ('any' in e) for (const x of e.any) exprOptions(x, into);
-  else exprOptions(e.not, into);
-};
-
-export const ruleOptions = (r: Rule): string[] => {
-  const s = new Set<string>();
-  switch (r.kind) {
-    case 'requires':
-    case 'implies':
-      exprOptions(r.if, s);
-      exprOptions(r.then, s);
-      break;
-    case 'excludes':
-      exprOptions(r.a, s);
-      exprOptions(r.b, s);
-      break;
-    case 'constraint':
-      exprOptions(r.expr, s);
-      break;
-    case 'table':
-      for (const row of r.rows) for (const x of row) if (x !== '*') s.add(x);
-      break;
-    case 'atMost':
-    case 'exactly':
-      for (const x of r.of) exprOptions(x, s);
-      break;
-  }
-  return [...s];
-};
-
 /**
  * Builds a quasi-reduced MDD from the brute-force solution list. `levelOrder` lists family
  * codes and adjustment ids (each exactly once); default: families in model order then
@@ -188,7 +158,7 @@ export const bruteCompile = (model: Model, levelOrder?: string[]): CompiledModel
   const rules: CompiledRule[] = model.rules.map((r) => ({
     id: r.id,
     kind: r.kind,
-    options: ruleOptions(r),
+    options: ruleOptionCodes(r),
     ...(r.message ? { message: r.message } : {}),
   }));
   return {
