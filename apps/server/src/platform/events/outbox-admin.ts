@@ -209,12 +209,8 @@ export async function replayAllDeadDeliveries(
     let q = requeue(tx.db, tx.now);
     if (filter.target) q = q.where('subscriber', '=', filter.target);
     if (filter.type) {
-      q = q.where('event_id', 'in', (eb) =>
-        eb
-          .selectFrom('platform.outbox')
-          .select('id')
-          .where('type', '=', filter.type ?? ''),
-      );
+      const ofType = tx.db.selectFrom('platform.outbox').select('id').where('type', '=', filter.type);
+      q = q.where('event_id', 'in', ofType);
     }
     return Number((await q.executeTakeFirst()).numUpdatedRows);
   });
