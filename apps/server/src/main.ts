@@ -57,7 +57,8 @@ async function main(): Promise<void> {
     jobs: createJobQueue({ db: database.db, log, clock }),
   };
   running.deps = deps;
-  if (config.natsUrl) deps.events.addTransport(await createNatsTransport({ url: config.natsUrl, log }));
+  // Connects in the background: an unreachable NATS server delays events, never the start-up.
+  if (config.natsUrl) deps.events.addTransport(createNatsTransport({ url: config.natsUrl, log }));
   registerJobsAndSubscribers(deps);
 
   // Demo data is for trying the platform out; a production deployment starts empty.
