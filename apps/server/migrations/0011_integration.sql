@@ -19,8 +19,8 @@ create table integration.webhook_endpoints (
 );
 create unique index webhook_endpoints_name_key on integration.webhook_endpoints (lower(name));
 
--- One row per (endpoint, event). outbox_seq orders an aggregate's deliveries: a delivery is
--- sent only when every earlier one of the same (endpoint, aggregate) is delivered, so a
+-- One row per (endpoint, event). The event's per-aggregate sequence orders the deliveries: one
+-- is sent only when every earlier one of the same (endpoint, aggregate) is delivered, so a
 -- pending or dead one holds back the later ones for that endpoint only.
 create table integration.webhook_deliveries (
   id text primary key,
@@ -29,7 +29,6 @@ create table integration.webhook_deliveries (
   event_type text not null,
   aggregate_id text not null,
   sequence bigint not null,
-  outbox_seq bigint not null,
   status text not null check (status in ('pending', 'delivered', 'dead')),
   attempts integer not null default 0,
   next_attempt_at timestamptz not null,
@@ -45,6 +44,6 @@ create table integration.webhook_deliveries (
   unique (endpoint_id, event_id)
 );
 create index webhook_deliveries_due_idx on integration.webhook_deliveries (next_attempt_at) where status = 'pending';
-create index webhook_deliveries_open_idx on integration.webhook_deliveries (endpoint_id, aggregate_id, outbox_seq) where status <> 'delivered';
+create index webhook_deliveries_open_idx on integration.webhook_deliveries (endpoint_id, aggregate_id, sequence) where status <> 'delivered';
 create index webhook_deliveries_event_idx on integration.webhook_deliveries (event_id);
 create index webhook_deliveries_endpoint_idx on integration.webhook_deliveries (endpoint_id, created_at desc);

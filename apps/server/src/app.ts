@@ -7,6 +7,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
+// integration (events out)
+import { EVENT_CATALOGUE } from './event-catalogue.ts';
 import { adminRoutes } from './http/admin/index.ts';
 import { authRoutes } from './http/auth/index.ts';
 import { dealerRoutes } from './http/dealer/index.ts';
@@ -14,6 +16,7 @@ import { factoryRoutes } from './http/factory/index.ts';
 import { partnerRoutes } from './http/partner/index.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { storeRoutes } from './http/store/index.ts';
+import { createIntegration, type Integration } from './modules/integration/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/context.ts';
@@ -36,7 +39,23 @@ export type AppDeps = {
   clock: Clock;
   events: EventBus;
   jobs: JobQueue;
+  /** Webhooks and the operations view of the event flow; its worker is started by main.ts. */
+  integration: Integration;
 };
+
+/** The integration module for the rest of the deps (main.ts, tests and scripts build it the same way). */
+export function integrationFor(
+  deps: Pick<AppDeps, 'db' | 'log' | 'clock' | 'config' | 'events'>,
+): Integration {
+  return createIntegration({
+    db: deps.db,
+    log: deps.log,
+    clock: deps.clock,
+    bus: deps.events,
+    events: EVENT_CATALOGUE,
+    allowPrivateNetworks: deps.config.webhookAllowPrivateNetworks,
+  });
+}
 
 export const API_VERSION = '0.1.0';
 
@@ -55,9 +74,11 @@ const API_ONLY = ['/auth', '/store', '/openapi.json', '/docs', '/healthz', '/rea
 // Paths that are both pages of the web app and API routes.
 const SHARED_PREFIXES = ['/dealer', '/admin', '/factory', '/partner'];
 
-export function registerJobsAndSubscribers(_deps: AppDeps): void {
+export function registerJobsAndSubscribers(deps: AppDeps): void {
   // Modules register their jobs (deps.jobs.register(...)) and subscribers
   // (deps.events.subscribe(...)) here as they arrive.
+  // integration: webhook fan-out of every catalogue event
+  deps.integration.subscribe();
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {

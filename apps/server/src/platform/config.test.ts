@@ -36,7 +36,26 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       nodeEnv: 'production',
       webDist: '/srv/web',
+      webhookAllowPrivateNetworks: false,
     });
+    expect(config.metricsToken).toBeUndefined();
+  });
+
+  it('allows private webhook addresses outside production by default, in production only when told; reads the metrics token', () => {
+    const prod = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({ NODE_ENV: 'test' }).webhookAllowPrivateNetworks).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' }).webhookAllowPrivateNetworks,
+    ).toBe(false);
+    expect(loadConfig(prod).webhookAllowPrivateNetworks).toBe(false);
+    expect(loadConfig({ ...prod, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }).webhookAllowPrivateNetworks).toBe(
+      true,
+    );
+    expect(loadConfig({ ...prod, METRICS_TOKEN: 't'.repeat(24) }).metricsToken).toBe('t'.repeat(24));
+    expect(() => loadConfig({ ...prod, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'yes' })).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_NETWORKS/,
+    );
+    expect(() => loadConfig({ ...prod, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
   it('fails fast naming every bad variable', () => {

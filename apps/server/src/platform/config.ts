@@ -24,6 +24,10 @@ export type Config = {
   nodeEnv: NodeEnv;
   /** The built web app served at `/` (apps/web/dist). */
   webDist: string;
+  /** Webhook URLs may point at private, loopback or link-local addresses (default: outside production). */
+  webhookAllowPrivateNetworks: boolean;
+  /** Bearer token for GET /metrics; absent: the endpoint answers 404. */
+  metricsToken?: string;
 };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -54,6 +58,14 @@ const envSchema = z.object({
     z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
   ),
   WEB_DIST: z.preprocess(emptyToUndefined, z.string().optional()),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.preprocess(
+    emptyToUndefined,
+    z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+  ),
+  METRICS_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),
+  ),
 });
 
 export class ConfigError extends Error {
@@ -92,6 +104,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret,
     nodeEnv: e.NODE_ENV,
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : join(repoRoot, 'apps/web/dist'),
+    // SSRF: in production webhooks reach only public addresses unless this is said explicitly.
+    webhookAllowPrivateNetworks:
+      e.WEBHOOK_ALLOW_PRIVATE_NETWORKS === undefined
+        ? e.NODE_ENV !== 'production'
+        : e.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true',
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
   };
 }
 

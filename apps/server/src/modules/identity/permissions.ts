@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'configuration.save', // save a configuration (anyone: the storefront works without an account)
   'configuration.read_own', // the signed-in customer's own saved configurations
   'catalog.edit', // author drafts, import models, publish versions
+  // integration (events out)
+  'integration.read', // event flow: events and where they went, lag, failures, dead letters, metrics
+  'integration.manage', // webhook subscribers (create, edit, deactivate, rotate secret), replay dead letters
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +55,9 @@ export const PERMISSION_TABLE = {
     'audit.read': 'all',
     'api_key.manage': 'all',
     'catalog.edit': 'all',
+    // integration (events out)
+    'integration.read': 'all',
+    'integration.manage': 'all',
   },
   dealer_staff: { ...SIGNED_IN, 'dealership.read': 'org', 'dealer_staff.list': 'org' },
   planner: { ...SIGNED_IN, 'plant.read': 'org' },

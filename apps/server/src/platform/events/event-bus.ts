@@ -77,6 +77,7 @@ export type EventBus = {
   subscribe(type: string, subscriber: string, handler: EventHandler, options?: SubscribeOptions): void;
   addTransport(transport: EventTransport): void;
   targets(): EventTarget[];
+  counters(): TargetCounters[];
   /** Delivers every due event now; resolves when done. The loop uses it; tests call it. */
   drain(): Promise<DrainResult>;
   /** Starts the polling loop and the after-commit wake-up. */
@@ -97,9 +98,10 @@ export type EventBusOptions = {
   maxAttempts?: number;
   /** For the jitter; tests pass a fixed one. */
   random?: () => number;
-  /** Called after every failed attempt (metrics). */
-  onFailure?: (target: string, eventType: string, dead: boolean) => void;
 };
+
+/** Attempts per target since this process started (Prometheus counters). */
+export type TargetCounters = { target: string; delivered: number; failed: number; dead: number };
 
 export const DEFAULT_MAX_ATTEMPTS = 12;
 
@@ -128,6 +130,12 @@ export function createEventBus(options: EventBusOptions): EventBus {
   const transports: EventTransport[] = [];
   const keys = new Set<string>();
   const subscriberTypes = new Map<string, Set<string>>();
+  const counts = new Map<string, TargetCounters>();
+  const count = (target: string, field: 'delivered' | 'failed' | 'dead') => {
+    const c = counts.get(target) ?? { target, delivered: 0, failed: 0, dead: 0 };
+    c[field]++;
+    counts.set(target, c);
+  };
 
   function register(name: string, key: string) {
     if (!TARGET_NAME.test(name)) throw new Error(`subscriber name must be lower-case dotted: ${name}`);
@@ -242,7 +250,8 @@ export function createEventBus(options: EventBusOptions): EventBus {
           .where(sql<boolean>`outbox_delivery.status <> 'delivered'`),
       )
       .execute();
-    options.onFailure?.(target.name, row.type, dead);
+    count(target.name, 'failed');
+    if (dead) count(target.name, 'dead');
     return dead;
   }
 
@@ -304,6 +313,7 @@ export function createEventBus(options: EventBusOptions): EventBus {
               await target.transport.send(event);
               await markDelivered(db, row.id, target.name, clock.now());
             }
+            count(target.name, 'delivered');
           } catch (err) {
             result.failed++;
             if (await recordFailure(row, target, state?.attempts ?? 0, err)) result.dead++;
@@ -362,6 +372,8 @@ export function createEventBus(options: EventBusOptions): EventBus {
         ),
       ];
     },
+    counters: () =>
+      [...counts.values()].map((c) => ({ ...c })).sort((a, b) => a.target.localeCompare(b.target)),
     drain: loop.run,
     start() {
       if (loop.started) return;

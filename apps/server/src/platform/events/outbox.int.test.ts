@@ -159,7 +159,6 @@ describe('transactional outbox', () => {
     const t = await database();
     const clock = manualClock('2026-05-02T00:00:00Z');
     const deps = createDeps(t.database, { log: silent, clock });
-    const failures: string[] = [];
     const bus = createEventBus({
       db: deps.db,
       log: silent,
@@ -167,7 +166,6 @@ describe('transactional outbox', () => {
       retryBaseMs: 1000,
       maxAttempts: 3,
       random: () => 0.5,
-      onFailure: (target, _type, dead) => failures.push(`${target}${dead ? ':dead' : ''}`),
     });
     let broken = true;
     const picky: string[] = [];
@@ -189,7 +187,10 @@ describe('transactional outbox', () => {
       clock.advance(60_000);
       await bus.drain();
     }
-    expect(failures).toEqual(['test.picky', 'test.picky', 'test.picky:dead']);
+    expect(bus.counters()).toEqual([
+      { target: 'test.other', delivered: 3, failed: 0, dead: 0 },
+      { target: 'test.picky', delivered: 1, failed: 3, dead: 1 },
+    ]);
     // Long after: a dead delivery is not retried by itself.
     clock.advance(24 * 3_600_000);
     expect(await bus.drain()).toMatchObject({ failed: 0, waiting: 2 });
@@ -286,9 +287,13 @@ describe('transactional outbox', () => {
     await publishIn(ctx, 'agg_t', 2);
     expect(await deps.events.drain()).toMatchObject({ delivered: 0, failed: 0, waiting: 2 });
     expect(await deps.db.selectFrom('platform.outbox_delivery').selectAll().execute()).toEqual([]);
-    expect(deps.events.targets()).toEqual([
-      { name: 'transport.test', kind: 'transport', types: 'all', ready: false, maxAttempts: 12 },
-    ]);
+    expect(deps.events.targets()).toContainEqual({
+      name: 'transport.test',
+      kind: 'transport',
+      types: 'all',
+      ready: false,
+      maxAttempts: 12,
+    });
     ready = true;
     expect(await deps.events.drain()).toMatchObject({ delivered: 2, waiting: 0 });
     expect(sent).toEqual(['agg_t:1', 'agg_t:2']);
