@@ -6,11 +6,12 @@ import { registerSecuritySchemes } from '../access.ts';
 import { mountApiKeyRoutes } from './api-keys.ts';
 import { mountAuditLogRoutes } from './audit-log.ts';
 import { mountAdminCatalogRoutes } from './catalog.ts';
+import { mountIntegrationRoutes } from './integration.ts';
 import { mountOrganisationRoutes } from './organisations.ts';
 import { mountUserRoutes } from './users.ts';
 
 /** Routes of `/admin`: HQ staff (admin, analyst, engineer, support agent). */
-export function adminRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
+export function adminRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const router = createRouter();
   registerSecuritySchemes(router);
   mountOrganisationRoutes(router);
@@ -18,5 +19,7 @@ export function adminRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
   mountApiKeyRoutes(router);
   mountAuditLogRoutes(router);
   mountAdminCatalogRoutes(router);
+  // integration (events out)
+  mountIntegrationRoutes(router, deps);
   return router;
 }
