@@ -34,6 +34,8 @@ export type WebhookWorkerOptions = {
   batchSize?: number;
   /** Floor of the retry delay, so a jitter near 0 does not retry at once (default 1 s). */
   minDelayMs?: number;
+  /** How long a claimed delivery stays with this worker (default: the timeout + 60 s). */
+  leaseMs?: number;
   pollMs?: number;
   userAgent?: string;
   onAttempt?: (endpointId: string, outcome: 'delivered' | 'failed' | 'dead') => void;
@@ -69,6 +71,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const batchSize = options.batchSize ?? WEBHOOK_DEFAULTS.batchSize;
   const userAgent = options.userAgent ?? 'OpenC2B-Webhooks/1';
   const minDelayMs = options.minDelayMs ?? 1000;
+  // The lease outlives the request's timeout, so only a dead worker's lease runs out.
+  const leaseMs = Math.max(options.leaseMs ?? timeoutMs + 60_000, timeoutMs + 100);
 
   async function post(
     d: store.ClaimedDelivery,
@@ -160,8 +164,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     for (;;) {
       if (signal.aborted) return result;
       const now = clock.now();
-      // The lease outlives the request's timeout, so only a dead worker's lease runs out.
-      const leaseUntil = new Date(now.getTime() + timeoutMs + 60_000);
+      const leaseUntil = new Date(now.getTime() + leaseMs);
       const claimed = await store.claimDueDeliveries(db, now, leaseUntil, batchSize);
       if (claimed.length === 0) return result;
       const events = await findEnvelopes(
