@@ -79,7 +79,7 @@ function envelopeSchema(event: EventDefinition, payloadRef: string): JsonSchema 
         type: 'integer',
         minimum: 1,
         description:
-          "Position among the aggregate's events, from 1 without gaps: a jump means a missed event, a repeat a duplicate.",
+          "Position among all of the aggregate's events (of every type), from 1 without gaps. A consumer of all of them that sees a jump missed one; a repeat is a duplicate. A consumer of some types only sees jumps over the others.",
       },
       occurredAt: { type: 'string', format: 'date-time' },
       actor: { $ref: '#/components/schemas/Actor' },
