@@ -1,7 +1,13 @@
 import { type Expr, exprHolds, type Selection, solveExpr } from '@openc2b/configurator';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findModelLine, getLineVersion, type LoadedVersion, validateSelection } from '../catalog/index.ts';
+import {
+  deriveConfiguration,
+  findModelLine,
+  getLineVersion,
+  type LoadedVersion,
+  validateSelection,
+} from '../catalog/index.ts';
 import { modelLineNotFound, versionNotFound } from './manage-boms.ts';
 import * as store from './store.ts';
 import { type BomLine, type BomVersion, type ExplodedPart, type PartsList, STATIONS } from './types.ts';
@@ -93,6 +99,34 @@ export async function explodeConfiguration(ctx: Ctx, input: ExplodeInput): Promi
     parts,
     longestLeadTime: longestOf(parts),
   };
+}
+
+/**
+ * `explodeConfiguration` for a configuration code (what the planner types or a customer shares),
+ * decoded on the catalogue version the BOM was checked against: a code of another model or
+ * option list, or with a typo, answers 400 `bom.invalid_configuration_code`.
+ */
+export async function explodeConfigurationCode(
+  ctx: Ctx,
+  input: { modelLine: string; versionId?: string | undefined; configurationCode: string },
+): Promise<PartsList> {
+  const { version, catalog } = await resolveVersion(ctx, input);
+  const derived = deriveConfiguration(catalog.model, catalog.compiled, { code: input.configurationCode });
+  if (!derived.ok) {
+    const detail =
+      derived.reason === 'invalid_code'
+        ? derived.detail
+        : `The code is not a valid configuration of catalogue version ${catalog.version.number}.`;
+    throw new AppError('bad_request', 'bom.invalid_configuration_code', detail, {
+      fields: [{ path: 'configurationCode', message: detail }],
+      extra: { catalogVersionId: catalog.version.id, bomVersionId: version.id },
+    });
+  }
+  return explodeConfiguration(ctx, {
+    modelLine: input.modelLine,
+    versionId: version.id,
+    selection: derived.selection,
+  });
 }
 
 /**

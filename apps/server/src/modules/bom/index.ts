@@ -51,9 +51,16 @@
  */
 export type { CheckTarget } from './check-bom.ts';
 export { checkBom, conditionCodes } from './check-bom.ts';
+export type { DemoBom, DemoLine, DemoPart } from './demo/index.ts';
+export { demoBoms, demoParts } from './demo/index.ts';
 export { bomVersionPublished, partUpdated, vehiclePartsStored } from './events.ts';
 export type { ExplodeInput } from './explode-configuration.ts';
-export { explodeConfiguration, explodeLines, longestLeadTimeDays } from './explode-configuration.ts';
+export {
+  explodeConfiguration,
+  explodeConfigurationCode,
+  explodeLines,
+  longestLeadTimeDays,
+} from './explode-configuration.ts';
 export {
   conditionProblem,
   getBomDraft,
@@ -63,7 +70,7 @@ export {
   putBomDraft,
 } from './manage-boms.ts';
 export type { NewPart, PartPatch, PartQuery } from './manage-parts.ts';
-export { createPart, getPart, listParts, updatePart } from './manage-parts.ts';
+export { createPart, findPartByNumber, getPart, listParts, updatePart } from './manage-parts.ts';
 export { checkBomDraft, publishBom } from './publish-bom.ts';
 export {
   getVehicleParts,

@@ -61,6 +61,12 @@ export async function getPart(ctx: Ctx, id: string): Promise<Part> {
   return part;
 }
 
+/** A part by its part number, or undefined. */
+export async function findPartByNumber(ctx: Ctx, partNumber: string): Promise<Part | undefined> {
+  assertAuthorized(ctx.actor, 'bom.read');
+  return store.findPartByNumber(ctx, partNumber);
+}
+
 /** A new part. 400 for a bad part number or a supplier that is not a supplier; 409 for a taken number. */
 export async function createPart(ctx: Ctx, input: NewPart): Promise<Part> {
   assertAuthorized(ctx.actor, 'bom.edit');
