@@ -141,6 +141,15 @@ describe('demo BOMs', () => {
     }
   });
 
+  it('are seeded once: a second run creates and publishes nothing', async () => {
+    const count = async () =>
+      (await t.db.selectFrom('bom.versions').select('id').execute()).length +
+      (await t.db.selectFrom('bom.parts').select('id').execute()).length;
+    const before = await count();
+    expect(await seedDemoData(t.deps)).toContain('Demo super-BOM: already present.');
+    expect(await count()).toBe(before);
+  });
+
   it('pass their own publish check', async () => {
     for (const demo of demoBoms) {
       const res = await planner.json<Report>('POST', `/factory/boms/${demo.modelLine}/draft/check`);

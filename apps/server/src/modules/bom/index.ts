@@ -32,6 +32,8 @@
  *   must be a complete valid configuration of the catalogue version that BOM was checked
  *   against (400 `catalog.unknown_option`, 422 `bom.invalid_configuration`, 404
  *   `bom.model_line_not_found` / `bom.bom_not_published` / `bom.version_not_found`).
+ *   `explodeConfigurationCode(ctx, { modelLine, versionId?, configurationCode })`: the same for a
+ *   configuration code, decoded on that catalogue version (400 `bom.invalid_configuration_code`).
  * - `longestLeadTimeDays(ctx, { modelLine, versionId?, selection }): Promise<number>`: exact for
  *   a complete configuration; for a partial one the maximum over lines some valid completion
  *   can still need (a date promised now holds whatever the customer picks next).
@@ -49,8 +51,6 @@
  * exploded here); edit the configuration model or the engine; touch another module's schema.
  * Only store.ts has SQL, and only schema `bom`.
  */
-export type { CheckTarget } from './check-bom.ts';
-export { checkBom, conditionCodes } from './check-bom.ts';
 export type { DemoBom, DemoLine, DemoPart } from './demo/index.ts';
 export { demoBoms, demoParts } from './demo/index.ts';
 export { bomVersionPublished, partUpdated, vehiclePartsStored } from './events.ts';
@@ -58,11 +58,9 @@ export type { ExplodeInput } from './explode-configuration.ts';
 export {
   explodeConfiguration,
   explodeConfigurationCode,
-  explodeLines,
   longestLeadTimeDays,
 } from './explode-configuration.ts';
 export {
-  conditionProblem,
   getBomDraft,
   getBomVersion,
   listBoms,
