@@ -12,10 +12,12 @@ import { createOrganisation, type NewOrganisation } from '../identity/index.ts';
 import {
   type BomLineInput,
   type BomReport,
+  checkBomDraft,
   createPart,
   explodeConfiguration,
   getBomDraft,
   getVehicleParts,
+  listBoms,
   listBomVersions,
   longestLeadTimeDays,
   type NewPart,
@@ -381,5 +383,24 @@ describe('vehicle parts', () => {
       'bom.part_in_use',
     );
     expect(err.extra?.['modelLines']).toEqual([LINE]);
+  });
+});
+
+describe('a new catalogue version', () => {
+  it('leaves the current BOM checked against the old one until it is published again', async () => {
+    const before = await findModelLine(ctx, LINE);
+    await putDraft(ctx, LINE, { ...model, basePrice: model.basePrice + 100_000 });
+    const live = await publishVersion(ctx, LINE);
+    const summary = (await listBoms(ctx)).find((b) => b.modelLine === LINE);
+    expect(summary).toMatchObject({ catalogLiveVersionId: live.id, upToDate: false });
+    expect(summary?.current?.catalogVersionId).toBe(before?.liveVersionId);
+    // Cars valid on both versions still explode with the current BOM; the check uses the new one.
+    expect((await explodeConfiguration(ctx, { modelLine: LINE, selection: car })).catalogVersionId).toBe(
+      before?.liveVersionId,
+    );
+    expect((await checkBomDraft(ctx, LINE)).catalogVersionId).toBe(live.id);
+    const republished = await publishBom(ctx, LINE);
+    expect(republished.catalogVersionId).toBe(live.id);
+    expect((await listBoms(ctx)).find((b) => b.modelLine === LINE)?.upToDate).toBe(true);
   });
 });
