@@ -4,6 +4,7 @@
  * (apps/server/asyncapi.json, /docs/events). A module that defines an event in its events.ts
  * adds it here; event-catalogue.test.ts fails for any event left out.
  */
+import { bomVersionPublished, partUpdated, vehiclePartsStored } from './modules/bom/index.ts';
 import { configurationSaved, versionPublished } from './modules/catalog/index.ts';
 import {
   DEFAULT_TOLERANCE_SECONDS,
@@ -19,6 +20,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   // catalog
   versionPublished,
   configurationSaved,
+  // bom
+  bomVersionPublished,
+  partUpdated,
+  vehiclePartsStored,
 ];
 
 /** Bumped when the envelope or the transports change shape (payload changes bump an event's version). */

@@ -4,12 +4,14 @@
 
 import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
+import { factoryBom } from './factory-bom.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
 
 const zhCN = {
   ...storefrontConfigurator['zh-CN'],
   ...adminCatalog['zh-CN'],
   ...adminIntegration['zh-CN'],
+  ...factoryBom['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -243,6 +245,7 @@ const en: Messages = {
   ...storefrontConfigurator.en,
   ...adminCatalog.en,
   ...adminIntegration.en,
+  ...factoryBom.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',

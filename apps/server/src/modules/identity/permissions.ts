@@ -29,6 +29,9 @@ export const PERMISSIONS = [
   // integration (events out)
   'integration.read', // event flow: events and where they went, lag, failures, dead letters, metrics
   'integration.manage', // webhook subscribers (create, edit, deactivate, rotate secret), replay dead letters
+  // -- bom (super-BOM)
+  'bom.read', // parts, BOM drafts and versions, publish reports, explosions, vehicles' parts lists
+  'bom.edit', // create and change parts, save BOM drafts, publish BOM versions
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +48,9 @@ const STOREFRONT: Grants = { 'brand.read': 'all', 'catalog.read': 'all', 'config
 
 const SIGNED_IN: Grants = { ...STOREFRONT, 'session.start': 'self', 'account.read': 'self' };
 
+// The super-BOM is the brand's one engineering record: planners and HQ admins maintain it.
+const BOM_EDIT: Grants = { 'bom.read': 'all', 'bom.edit': 'all' };
+
 export const PERMISSION_TABLE = {
   anonymous: { ...STOREFRONT, 'session.start': 'self' },
   customer: { ...SIGNED_IN, 'configuration.read_own': 'self' },
@@ -58,13 +64,14 @@ export const PERMISSION_TABLE = {
     // integration (events out)
     'integration.read': 'all',
     'integration.manage': 'all',
+    ...BOM_EDIT,
   },
   dealer_staff: { ...SIGNED_IN, 'dealership.read': 'org', 'dealer_staff.list': 'org' },
-  planner: { ...SIGNED_IN, 'plant.read': 'org' },
+  planner: { ...SIGNED_IN, 'plant.read': 'org', ...BOM_EDIT },
   station_operator: { ...SIGNED_IN, 'plant.read': 'org' },
   supplier_user: { ...SIGNED_IN, 'partner_organisation.read': 'org' },
   analyst: { ...SIGNED_IN, 'organisation.list': 'all' },
-  engineer: { ...SIGNED_IN },
+  engineer: { ...SIGNED_IN, 'bom.read': 'all' },
   support_agent: { ...SIGNED_IN },
 } as const satisfies Record<Role, Grants>;
 
