@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteFinance } from './quote-finance.ts';
+import { type FinanceRequest, quoteFinance } from './quote-finance.ts';
 import { quoteInsurance } from './quote-insurance.ts';
 import type { FinanceOffer, InsuranceProduct } from './types.ts';
 
@@ -35,14 +35,14 @@ describe('quoteFinance', () => {
     });
   });
 
-  it.each([
+  it.each<[FinanceOffer, FinanceRequest, string]>([
     [{ ...bank, active: false }, request, 'offer_inactive'],
     [{ ...bank, modelLines: ['qc-t90'] }, request, 'model_line_not_covered'],
     [bank, { ...request, currency: 'USD' }, 'currency_mismatch'],
     [bank, { ...request, termMonths: 48 }, 'term_not_offered'],
     [bank, { ...request, downPayment: 3_749_999 }, 'down_payment_too_low'],
     [bank, { ...request, downPayment: 25_000_000 }, 'down_payment_too_high'],
-  ] as const)('refuses %#: %s', (offer, req, reason) => {
+  ])('refuses %#: %s', (offer, req, reason) => {
     const r = quoteFinance(offer, req);
     expect(r.ok).toBe(false);
     if (!r.ok) {
