@@ -94,7 +94,10 @@ create table payments.sim_sessions (
   currency text not null check (currency ~ '^[A-Z]{3}$'),
   method text not null,
   description jsonb not null,
+  -- where the pay page sends the customer back to (a web path of the merchant)
+  return_url text,
   status text not null check (status in ('open', 'succeeded', 'failed', 'timed_out', 'cancelled')),
+  failure_reason text,
   refunded bigint not null default 0 check (refunded >= 0 and refunded <= amount),
   expires_at timestamptz not null,
   created_at timestamptz not null,
