@@ -7,6 +7,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
+import { paymentJobs } from './flows/payment-jobs.ts';
+import { paymentProvidersFor } from './flows/payment-providers.ts';
 import { adminRoutes } from './http/admin/index.ts';
 import { authRoutes } from './http/auth/index.ts';
 import { dealerRoutes } from './http/dealer/index.ts';
@@ -55,9 +57,13 @@ const API_ONLY = ['/auth', '/store', '/openapi.json', '/docs', '/healthz', '/rea
 // Paths that are both pages of the web app and API routes.
 const SHARED_PREFIXES = ['/dealer', '/admin', '/factory', '/partner'];
 
-export function registerJobsAndSubscribers(_deps: AppDeps): void {
+export function registerJobsAndSubscribers(deps: AppDeps): void {
   // Modules register their jobs (deps.jobs.register(...)) and subscribers
   // (deps.events.subscribe(...)) here as they arrive.
+
+  // ---- payments (issue #5): sim callback delivery, refunds, payment expiry
+  const payments = paymentJobs(paymentProvidersFor(deps.config));
+  deps.jobs.register(payments.deliverSimCallback, payments.processRefund, payments.expirePayment);
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {

@@ -8,7 +8,10 @@ import {
 } from '../modules/identity/index.ts';
 import { systemCtx } from '../platform/context.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
+// ---- orders and payments (issue #5)
+import { seedDemoCheckout } from './demo-checkout.ts';
 import { DEMO_CUSTOMER, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STAFF } from './demo-identity.ts';
+import { seedDemoOrders } from './demo-orders.ts';
 
 /**
  * Seeds the demo organisations and accounts. Idempotent: each organisation (by code) and account
@@ -58,5 +61,8 @@ export async function seedDemoData(deps: AppDeps): Promise<string[]> {
     `  ${'login'.padEnd(width)}  ${'role'.padEnd(16)}  organisation`,
     ...rows.map((r) => `  ${r.email.padEnd(width)}  ${r.role.padEnd(16)}  ${r.org}`),
     ...(await seedDemoCatalog(deps)),
+    // ---- orders and payments (issue #5): after the catalogue, which the orders are priced on
+    ...(await seedDemoCheckout(deps)),
+    ...(await seedDemoOrders(deps)),
   ];
 }

@@ -1,16 +1,20 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
+// ---- orders, dealers, finance (issue #5)
+import { paymentProvidersFor } from '../../flows/payment-providers.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
 import { registerSecuritySchemes } from '../access.ts';
 import { mountApiKeyRoutes } from './api-keys.ts';
 import { mountAuditLogRoutes } from './audit-log.ts';
 import { mountAdminCatalogRoutes } from './catalog.ts';
+import { mountAdminDealerFinanceRoutes } from './dealers-finance.ts';
+import { mountAdminOrderRoutes } from './orders.ts';
 import { mountOrganisationRoutes } from './organisations.ts';
 import { mountUserRoutes } from './users.ts';
 
 /** Routes of `/admin`: HQ staff (admin, analyst, engineer, support agent). */
-export function adminRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
+export function adminRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const router = createRouter();
   registerSecuritySchemes(router);
   mountOrganisationRoutes(router);
@@ -18,5 +22,8 @@ export function adminRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
   mountApiKeyRoutes(router);
   mountAuditLogRoutes(router);
   mountAdminCatalogRoutes(router);
+  // ---- orders, dealers, finance (issue #5)
+  mountAdminOrderRoutes(router, paymentProvidersFor(deps.config));
+  mountAdminDealerFinanceRoutes(router);
   return router;
 }

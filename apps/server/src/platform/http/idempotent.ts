@@ -14,18 +14,19 @@ import {
 import type { AppEnv } from './app-env.ts';
 
 /**
- * A route handler's idempotent answer: reads `Idempotency-Key` (400 when missing or malformed),
- * runs `work` once per key in one transaction with the key (see ../idempotency.ts), and answers
- * the stored status and JSON body; a replay carries `Idempotent-Replayed: true`.
+ * A route handler's idempotent work: reads `Idempotency-Key` (400 when missing or malformed),
+ * runs `work` once per key in one transaction with the key (see ../idempotency.ts), and gives
+ * back the status and JSON body to answer, the stored ones for a replay (then with the header
+ * `Idempotent-Replayed: true` set). The handler answers `c.json(r.body, r.status)`.
  * `route` is the route template (`/store/orders/{id}/payments`); `input` is what the request
  * means (path parameters and the validated body), hashed into the fingerprint.
  */
-export async function respondIdempotently(
+export async function idempotently<B, S extends ContentfulStatusCode>(
   c: Context<AppEnv>,
   route: string,
   input: { params?: unknown; body?: unknown },
-  work: (tx: Ctx) => Promise<StoredAnswer>,
-): Promise<Response> {
+  work: (tx: Ctx) => Promise<{ status: S; body: B }>,
+): Promise<{ status: S; body: B }> {
   const ctx = c.var.ctx;
   const key = parseIdempotencyKey(c.req.header(IDEMPOTENCY_HEADER));
   const actor = actorId(ctx.actor);
@@ -36,10 +37,11 @@ export async function respondIdempotently(
   const result = await runIdempotent(
     ctx,
     { key, actorId: actor, method: c.req.method, route, fingerprint: fingerprintOf(input) },
-    work,
+    work as (tx: Ctx) => Promise<StoredAnswer>,
   );
   if (result.replayed) c.header(REPLAYED_HEADER, 'true');
-  return c.json(result.body as object, result.status as ContentfulStatusCode);
+  // A stored answer is the JSON of what `work` returned for this route.
+  return { status: result.status as S, body: result.body as B };
 }
 
 /** OpenAPI description of the header, for `request.headers` of idempotent routes. */
