@@ -25,9 +25,10 @@ import { paymentJobs } from './payment-jobs.ts';
 export type SettleResult = { outcome: 'settled' | 'duplicate' | 'ignored'; paymentId: string | null };
 
 /**
- * A provider's callback, from the public route or the simulator's job: verified first (a forged
- * or mistyped signature is 401 `payments.callback_signature_invalid`, a stale one 400
- * `payments.callback_stale`; nothing changes), then settled in ONE transaction that locks the
+ * A provider's callback, from the public route or the simulator's job: verified first (a missing,
+ * forged or mistyped signature is 400 `payments.callback_signature_invalid`, a stale one 400
+ * `payments.callback_stale`; nothing changes; 400 rather than 401 because the caller is not a
+ * person who could sign in), then settled in ONE transaction that locks the
  * order row first:
  * - handled once per provider event id (a replay answers `duplicate` and changes nothing), and at
  *   most one capture per payment;
@@ -52,7 +53,7 @@ export async function settleProviderCallback(
     if (check.reason === 'stale') throw new AppError('bad_request', 'payments.callback_stale', check.detail);
     if (check.reason === 'malformed')
       throw new AppError('bad_request', 'payments.callback_malformed', check.detail);
-    throw new AppError('unauthenticated', 'payments.callback_signature_invalid', check.detail);
+    throw new AppError('bad_request', 'payments.callback_signature_invalid', check.detail);
   }
   const event = check.event;
   // A verified callback acts as the provider, not as whoever delivered it.

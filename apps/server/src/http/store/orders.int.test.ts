@@ -262,17 +262,19 @@ describe('provider callbacks', () => {
   const post = (headers: Record<string, string>, text: string) =>
     t.app.request('/store/payment-callbacks/sim', { method: 'POST', headers, body: text });
 
-  it('refuses a forged signature and a tampered body with 401, changing nothing', async () => {
+  it('refuses a missing or forged signature and a tampered body with 400, changing nothing', async () => {
     const forged = await post(
       { ...signed, 'x-sim-signature': `t=${Math.floor(clock.now().getTime() / 1000)},v1=${'0'.repeat(64)}` },
       body,
     );
-    expect(forged.status).toBe(401);
+    expect(forged.status).toBe(400);
     expect(((await forged.json()) as Problem).code).toBe('payments.callback_signature_invalid');
     const tampered = await post(signed, body.replace('"amount":500000', '"amount":1'));
-    expect(tampered.status).toBe(401);
+    expect(tampered.status).toBe(400);
+    expect(((await tampered.json()) as Problem).code).toBe('payments.callback_signature_invalid');
     const unsigned = await post({ 'content-type': 'application/json' }, body);
-    expect(unsigned.status).toBe(401);
+    expect(unsigned.status).toBe(400);
+    expect(((await unsigned.json()) as Problem).code).toBe('payments.callback_signature_invalid');
     expect(forged.headers.get('content-type')).toContain('application/problem+json');
     expect((await orderOf(customer, order.id)).state).toBe('draft');
     expect(await ledgerRows(order.id)).toEqual([]);

@@ -54,7 +54,7 @@ const callback = guardedRoute('payment_callback.receive', {
   path: '/payment-callbacks/sim',
   tags,
   summary: "The simulated provider's callback (HMAC-SHA256 signed; handled once per event id)",
-  description: `The raw JSON body is signed: header \`${SIM_SIGNATURE_HEADER}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">\`. A forged signature is 401, a stale one (over 5 minutes) 400; nothing changes. A replayed event answers 200 with \`outcome: duplicate\`.`,
+  description: `The raw JSON body is signed: header \`${SIM_SIGNATURE_HEADER}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">\`. A missing or forged signature is 400 \`payments.callback_signature_invalid\`, a stale one (over 5 minutes) 400 \`payments.callback_stale\`; nothing changes. A replayed event answers 200 with \`outcome: duplicate\`.`,
   responses: {
     200: {
       description: 'Received',
@@ -65,7 +65,7 @@ const callback = guardedRoute('payment_callback.receive', {
         }),
       ),
     },
-    ...problemResponses(400, 401, 404),
+    ...problemResponses(400, 404),
   },
 });
 
