@@ -85,6 +85,22 @@ const call = (
     ...(r.idempotent ? { headers: key() } : {}),
   });
 
+describe('demo orders', () => {
+  it('seeds a reserved and a locked order for the demo customer, once', async () => {
+    const demo = await signedIn(t, 'customer@example.com');
+    const list = async () =>
+      (await demo.json<{ items: { state: string; modelLine: { code: string } }[] }>('GET', '/store/orders'))
+        .body.items;
+    const seeded = await list();
+    expect(seeded.map((o) => [o.modelLine.code, o.state]).sort()).toEqual([
+      ['qc-d90-pro', 'reserved'],
+      ['qc-g20', 'locked'],
+    ]);
+    await seedDemoData(t.deps);
+    expect(await list()).toHaveLength(2);
+  });
+});
+
 describe("another customer's order", () => {
   it('is 404 on every order route, by order id, by vehicle id and by a guessed vehicle id', async () => {
     const requests = await requestsFor();

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockOrder } from '../../modules/ordering/index.ts';
+import { requestRefunds } from '../../modules/payments/index.ts';
 import { manualClock } from '../../platform/clock.ts';
+import { inTransaction, systemCtx } from '../../platform/context.ts';
 import { seedDemoData } from '../../seed/index.ts';
 import { createTestApp, type TestApp } from '../../testing/create-test-app.ts';
 import {
@@ -438,5 +441,73 @@ describe('cancellation and refunds by the order terms', () => {
       'late_payment_refunded',
       'refund_completed',
     ]);
+  });
+});
+
+describe('money never goes wrong', () => {
+  it('never refunds more than was paid, counting refunds on their way', async () => {
+    const customer = await registerCustomer(t);
+    const order = await placeOrderAs(t, customer);
+    await payAs(t, customer, order.id, 'intention');
+    const refund = (amount: number) =>
+      inTransaction(systemCtx(t.deps, 'test'), async (tx) => {
+        await lockOrder(tx, order.id);
+        return requestRefunds(tx, order.id, amount, 'order_cancelled');
+      });
+    await expect(refund(500_001)).rejects.toMatchObject({
+      code: 'payments.refund_exceeds_paid',
+      status: 409,
+    });
+    expect(await refund(300_000)).toHaveLength(1);
+    // 300,000 are on their way back: only 200,000 are left to refund
+    await expect(refund(200_001)).rejects.toMatchObject({ code: 'payments.refund_exceeds_paid' });
+    await expect(refund(0)).rejects.toThrow(RangeError);
+    expect(await refund(200_000)).toHaveLength(1);
+    await expect(refund(1)).rejects.toMatchObject({ code: 'payments.refund_exceeds_paid' });
+    // The database refuses what the code would never write.
+    await expect(
+      t.db
+        .insertInto('payments.refunds')
+        .values({
+          id: 'rfd_negative',
+          order_id: order.id,
+          intent_id: (await orderOf(customer, order.id)).payments[0]?.id ?? '',
+          amount: -1,
+          currency: 'CNY',
+          reason: 'order_cancelled',
+          status: 'pending',
+          provider: 'sim',
+          created_at: new Date(),
+        })
+        .execute(),
+    ).rejects.toThrow(/check constraint/);
+    await expect(
+      t.db.updateTable('payments.ledger').set({ amount: 1 }).where('order_id', '=', order.id).execute(),
+    ).rejects.toThrow(/append-only/);
+  });
+
+  it('refunds a capture of a replaced payment and keeps the one that counts; nothing is due below zero', async () => {
+    const customer = await registerCustomer(t);
+    const order = await placeOrderAs(t, customer);
+    const first = await startPaymentAs(customer, order.id, 'intention', 'alipay');
+    await completeOnSimPage(t, first.payUrl, 'succeed', { runJobs: false });
+    // The customer, not seeing the result yet, starts again: the first payment is cancelled here ...
+    const second = await startPaymentAs(customer, order.id, 'intention', 'wechat_pay');
+    await completeOnSimPage(t, second.payUrl, 'succeed', { runJobs: false });
+    // ... but the provider had captured it: both callbacks arrive.
+    await t.deps.jobs.runDue();
+    const after = await orderOf(customer, order.id);
+    expect(after.state).toBe('reserved');
+    expect(after.money).toMatchObject({
+      captured: 1_000_000,
+      refunded: 500_000,
+      paid: 500_000,
+      due: { purpose: 'deposit', amount: 1_500_000 },
+    });
+    expect(after.refunds).toMatchObject([{ reason: 'late_capture', amount: 500_000, status: 'succeeded' }]);
+    expect(after.timeline.filter((e) => e.kind === 'intention_paid')).toHaveLength(1);
+    for (const amount of [after.money.paid, after.money.balance, after.money.due?.amount ?? 0]) {
+      expect(amount).toBeGreaterThanOrEqual(0);
+    }
   });
 });
