@@ -3,11 +3,13 @@
 // Server problem codes are translated under `problem.<code>`.
 
 import { adminCatalog } from './admin-catalog.ts';
+import { ordersProblems } from './orders-problems.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
 
 const zhCN = {
   ...storefrontConfigurator['zh-CN'],
   ...adminCatalog['zh-CN'],
+  ...ordersProblems['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -240,6 +242,7 @@ export type Messages = Record<MessageKey, string>;
 const en: Messages = {
   ...storefrontConfigurator.en,
   ...adminCatalog.en,
+  ...ordersProblems.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',
