@@ -10,6 +10,7 @@ import {
   findIntentOfCallback,
   getLedgerFigures,
   markIntentFailed,
+  type PaymentIntent,
   type PaymentProviders,
   recordCallback,
   recordCapture,
@@ -142,7 +143,7 @@ export async function settleProviderCallback(
 async function applyCapture(
   tx: Ctx,
   order: Order,
-  intent: { id: string; purpose: string; currency: string; method: string; termsAccepted: boolean },
+  intent: PaymentIntent,
   amount: number,
   paidAfter: number,
 ): Promise<Order> {

@@ -13,7 +13,9 @@ import {
 } from '../modules/finance/index.ts';
 import {
   CANCELLERS,
+  CONFIGURABLE_STATES,
   type ConfigurationChangeQuote,
+  FINANCE_EDITABLE_STATES,
   ORDER_STATES,
   type Order,
   type OrderTerms,
@@ -386,9 +388,6 @@ const core = (order: Order, m: OrderMoney) => ({
 export const orderSummaryDto = (s: OrderSummary): z.infer<typeof OrderSummarySchema> =>
   core(s.order, s.money);
 
-const CONFIGURABLE = ['draft', 'reserved'];
-const FINANCE_EDITABLE = ['draft', 'reserved', 'locked', 'scheduled', 'in_production', 'built'];
-
 /** The order page; `audience` customer shows the pay links of pending payments. */
 export function orderDto(
   v: OrderView,
@@ -415,8 +414,8 @@ export function orderDto(
         }
       : null,
     actions: {
-      changeConfiguration: CONFIGURABLE.includes(order.state),
-      changeFinance: FINANCE_EDITABLE.includes(order.state),
+      changeConfiguration: CONFIGURABLE_STATES.includes(order.state),
+      changeFinance: FINANCE_EDITABLE_STATES.includes(order.state),
       cancel: order.terms.customerCancellableStates.includes(order.state),
       pay: v.money.due && v.money.due.amount > 0 ? v.money.due.purpose : null,
     },
