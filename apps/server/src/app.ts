@@ -9,6 +9,8 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import { EVENT_CATALOGUE, eventCatalogueDocument } from './event-catalogue.ts';
+import { paymentJobs } from './flows/payment-jobs.ts';
+import { paymentProvidersFor } from './flows/payment-providers.ts';
 import { adminRoutes } from './http/admin/index.ts';
 import { authRoutes } from './http/auth/index.ts';
 import { dealerRoutes } from './http/dealer/index.ts';
@@ -89,6 +91,10 @@ export function registerJobsAndSubscribers(deps: AppDeps): void {
   // (deps.events.subscribe(...)) here as they arrive.
   // integration: webhook fan-out of every catalogue event
   deps.integration.subscribe();
+
+  // ---- payments (issue #5): sim callback delivery, refunds, payment expiry
+  const payments = paymentJobs(paymentProvidersFor(deps.config));
+  deps.jobs.register(payments.deliverSimCallback, payments.processRefund, payments.expirePayment);
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {

@@ -6,12 +6,40 @@
  */
 import { bomVersionPublished, partUpdated, vehiclePartsStored } from './modules/bom/index.ts';
 import { configurationSaved, versionPublished } from './modules/catalog/index.ts';
+import { profileUpdated } from './modules/dealers/index.ts';
+import { offerCreated, offerDeactivated } from './modules/finance/index.ts';
 import {
   DEFAULT_TOLERANCE_SECONDS,
   SIGNATURE_VERSION,
   WEBHOOK_HEADERS,
   WEBHOOK_SECRET_PREFIX,
 } from './modules/integration/index.ts';
+import {
+  orderArrivedAtDealer,
+  orderBuilt,
+  orderCancelled,
+  orderConfigurationChanged,
+  orderDelivered,
+  orderFinanceChanged,
+  orderInsuranceChanged,
+  orderLocked,
+  orderPlaced,
+  orderProductionStarted,
+  orderRescheduled,
+  orderReserved,
+  orderScheduled,
+  orderShipped,
+} from './modules/ordering/index.ts';
+import {
+  paymentCancelled,
+  paymentCaptured,
+  paymentCreated,
+  paymentExpired,
+  paymentFailed,
+  refundFailed,
+  refundRequested,
+  refundSucceeded,
+} from './modules/payments/index.ts';
 import { buildAsyncApiDocument } from './platform/events/asyncapi.ts';
 import type { EventDefinition } from './platform/events/define-event.ts';
 import { NATS_HEADERS } from './platform/events/nats-transport.ts';
@@ -24,6 +52,35 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   bomVersionPublished,
   partUpdated,
   vehiclePartsStored,
+  // ordering
+  orderPlaced,
+  orderReserved,
+  orderLocked,
+  orderConfigurationChanged,
+  orderFinanceChanged,
+  orderInsuranceChanged,
+  orderScheduled,
+  orderRescheduled,
+  orderProductionStarted,
+  orderBuilt,
+  orderShipped,
+  orderArrivedAtDealer,
+  orderDelivered,
+  orderCancelled,
+  // payments
+  paymentCreated,
+  paymentCaptured,
+  paymentFailed,
+  paymentExpired,
+  paymentCancelled,
+  refundRequested,
+  refundSucceeded,
+  refundFailed,
+  // dealers
+  profileUpdated,
+  // finance
+  offerCreated,
+  offerDeactivated,
 ];
 
 /** Bumped when the envelope or the transports change shape (payload changes bump an event's version). */

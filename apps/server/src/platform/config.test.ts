@@ -19,6 +19,25 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps a payment simulator secret in DATA_DIR in development, and has none in production unless set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'openc2b-config-'));
+    try {
+      const config = loadConfig({ DATA_DIR: dir });
+      expect(config.paymentSimSecret).toMatch(/^[0-9a-f]{64}$/);
+      expect(config.paymentSimSecret).not.toBe(config.sessionSecret);
+      expect(readFileSync(join(dir, 'payment-sim-secret'), 'utf8').trim()).toBe(config.paymentSimSecret);
+      expect(loadConfig({ DATA_DIR: dir }).paymentSimSecret).toBe(config.paymentSimSecret);
+      const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATA_DIR: dir };
+      expect(loadConfig(production).paymentSimSecret).toBeUndefined();
+      expect(loadConfig({ ...production, PAYMENT_SIM_SECRET: 'y'.repeat(32) }).paymentSimSecret).toBe(
+        'y'.repeat(32),
+      );
+      expect(() => loadConfig({ ...production, PAYMENT_SIM_SECRET: 'short' })).toThrow(/PAYMENT_SIM_SECRET/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads every variable', () => {
     const config = loadConfig({
       NODE_ENV: 'production',

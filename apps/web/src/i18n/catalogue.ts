@@ -5,6 +5,7 @@
 import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
 import { factoryBom } from './factory-bom.ts';
+import { ordersProblems } from './orders-problems.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
 
 const zhCN = {
@@ -12,6 +13,7 @@ const zhCN = {
   ...adminCatalog['zh-CN'],
   ...adminIntegration['zh-CN'],
   ...factoryBom['zh-CN'],
+  ...ordersProblems['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -246,6 +248,7 @@ const en: Messages = {
   ...adminCatalog.en,
   ...adminIntegration.en,
   ...factoryBom.en,
+  ...ordersProblems.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',
