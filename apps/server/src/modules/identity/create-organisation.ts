@@ -33,3 +33,8 @@ export async function createOrganisation(ctx: Ctx, input: NewOrganisation): Prom
 export async function findOrganisationByCode(ctx: Ctx, code: string): Promise<Organisation | undefined> {
   return store.findOrganisationByCode(ctx, code);
 }
+
+/** An organisation by id, for other modules' checks (e.g. "is this a supplier?"); callers authorise. */
+export async function findOrganisation(ctx: Ctx, id: string): Promise<Organisation | undefined> {
+  return store.findOrganisation(ctx, id);
+}

@@ -12,7 +12,7 @@ export { assertAuthorized, authorize, reachOf } from './authorize.ts';
 export { checkCsrf, csrfTokenFor, isSafeMethod, isSameOrigin } from './check-csrf.ts';
 export { checkLoginThrottle, LOGIN_THROTTLE } from './check-login-throttle.ts';
 export type { NewOrganisation } from './create-organisation.ts';
-export { createOrganisation, findOrganisationByCode } from './create-organisation.ts';
+export { createOrganisation, findOrganisation, findOrganisationByCode } from './create-organisation.ts';
 export { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './hash-password.ts';
 export type { NewApiKey } from './manage-api-keys.ts';
 export { createApiKey, listApiKeys, revokeApiKey } from './manage-api-keys.ts';
