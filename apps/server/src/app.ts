@@ -14,6 +14,7 @@ import { factoryRoutes } from './http/factory/index.ts';
 import { partnerRoutes } from './http/partner/index.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { storeRoutes } from './http/store/index.ts';
+import { productionJobs } from './modules/production/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/context.ts';
@@ -55,9 +56,12 @@ const API_ONLY = ['/auth', '/store', '/openapi.json', '/docs', '/healthz', '/rea
 // Paths that are both pages of the web app and API routes.
 const SHARED_PREFIXES = ['/dealer', '/admin', '/factory', '/partner'];
 
-export function registerJobsAndSubscribers(_deps: AppDeps): void {
+export function registerJobsAndSubscribers(deps: AppDeps): void {
   // Modules register their jobs (deps.jobs.register(...)) and subscribers
   // (deps.events.subscribe(...)) here as they arrive.
+
+  // production: sequencing runs and the hourly freeze at the horizon
+  deps.jobs.register(...productionJobs);
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {

@@ -26,6 +26,15 @@ export const PERMISSIONS = [
   'configuration.save', // save a configuration (anyone: the storefront works without an account)
   'configuration.read_own', // the signed-in customer's own saved configurations
   'catalog.edit', // author drafts, import models, publish versions
+  // production (issue #6)
+  'delivery_promise.read', // the delivery calendar of a configuration for a dealer (anyone)
+  'delivery_date.reserve', // a customer picks (or changes) the delivery date of their own car
+  'vehicle_progress.read', // a car's plant steps, VIN and promised date (owner, its dealer, its plant)
+  'production_plan.read', // lines, calendars, rules, day plans, sequencing runs, call-offs of a plant
+  'production_plan.edit', // change them: calendar, rules, transport days, move cars, sequence, freeze
+  'station.record', // record a car's next step at a station of the plant
+  'calloff.read', // a supplier's own call-offs
+  'calloff.respond', // confirm shipment of, or report a delay on, an own call-off
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,13 +47,24 @@ export type Role = (typeof ROLES)[number];
 type Grants = { readonly [P in Permission]?: Reach };
 
 // The storefront catalogue is public: anyone may read it and save a configuration.
-const STOREFRONT: Grants = { 'brand.read': 'all', 'catalog.read': 'all', 'configuration.save': 'all' };
+const STOREFRONT: Grants = {
+  'brand.read': 'all',
+  'catalog.read': 'all',
+  'configuration.save': 'all',
+  // production: which delivery dates the plant can meet is public (the configurator shows it)
+  'delivery_promise.read': 'all',
+};
 
 const SIGNED_IN: Grants = { ...STOREFRONT, 'session.start': 'self', 'account.read': 'self' };
 
 export const PERMISSION_TABLE = {
   anonymous: { ...STOREFRONT, 'session.start': 'self' },
-  customer: { ...SIGNED_IN, 'configuration.read_own': 'self' },
+  customer: {
+    ...SIGNED_IN,
+    'configuration.read_own': 'self',
+    'delivery_date.reserve': 'self',
+    'vehicle_progress.read': 'self',
+  },
   admin: {
     ...SIGNED_IN,
     'organisation.list': 'all',
@@ -52,14 +72,37 @@ export const PERMISSION_TABLE = {
     'audit.read': 'all',
     'api_key.manage': 'all',
     'catalog.edit': 'all',
+    'vehicle_progress.read': 'all',
+    'production_plan.read': 'all',
   },
-  dealer_staff: { ...SIGNED_IN, 'dealership.read': 'org', 'dealer_staff.list': 'org' },
-  planner: { ...SIGNED_IN, 'plant.read': 'org' },
-  station_operator: { ...SIGNED_IN, 'plant.read': 'org' },
-  supplier_user: { ...SIGNED_IN, 'partner_organisation.read': 'org' },
-  analyst: { ...SIGNED_IN, 'organisation.list': 'all' },
+  dealer_staff: {
+    ...SIGNED_IN,
+    'dealership.read': 'org',
+    'dealer_staff.list': 'org',
+    'vehicle_progress.read': 'org',
+  },
+  planner: {
+    ...SIGNED_IN,
+    'plant.read': 'org',
+    'vehicle_progress.read': 'org',
+    'production_plan.read': 'org',
+    'production_plan.edit': 'org',
+  },
+  station_operator: {
+    ...SIGNED_IN,
+    'plant.read': 'org',
+    'vehicle_progress.read': 'org',
+    'station.record': 'org',
+  },
+  supplier_user: {
+    ...SIGNED_IN,
+    'partner_organisation.read': 'org',
+    'calloff.read': 'org',
+    'calloff.respond': 'org',
+  },
+  analyst: { ...SIGNED_IN, 'organisation.list': 'all', 'production_plan.read': 'all' },
   engineer: { ...SIGNED_IN },
-  support_agent: { ...SIGNED_IN },
+  support_agent: { ...SIGNED_IN, 'vehicle_progress.read': 'all' },
 } as const satisfies Record<Role, Grants>;
 
 /** Scopes an admin can give a partner API key, and what each one grants (always org-bound). */
