@@ -9,6 +9,7 @@ import {
 import { systemCtx } from '../platform/context.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { DEMO_CUSTOMER, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STAFF } from './demo-identity.ts';
+import { seedDemoProduction } from './demo-production.ts';
 
 /**
  * Seeds the demo organisations and accounts. Idempotent: each organisation (by code) and account
@@ -58,5 +59,7 @@ export async function seedDemoData(deps: AppDeps): Promise<string[]> {
     `  ${'login'.padEnd(width)}  ${'role'.padEnd(16)}  organisation`,
     ...rows.map((r) => `  ${r.email.padEnd(width)}  ${r.role.padEnd(16)}  ${r.org}`),
     ...(await seedDemoCatalog(deps)),
+    // production: after the catalogue (lines name model lines and option codes of its models)
+    ...(await seedDemoProduction(deps)),
   ];
 }

@@ -47,6 +47,7 @@ export {
 export { freezeDueDaysJob, productionJobs, scheduleProductionJobs, sequenceDayJob } from './jobs.ts';
 export type { LineSettings, NewLine, NewOptionRule } from './manage-plant.ts';
 export {
+  addMissingCalendarExceptions,
   createLine,
   createOptionRule,
   deleteCalendarException,

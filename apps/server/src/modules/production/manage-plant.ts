@@ -180,6 +180,52 @@ export async function putCalendarException(
   });
 }
 
+/**
+ * Adds the exceptions whose dates have none yet (an official holiday schedule, say) and leaves
+ * every date the planner already set alone. A date that already holds more cars than the
+ * exception allows, or is frozen, is skipped and reported: the planner moves cars first.
+ */
+export async function addMissingCalendarExceptions(
+  ctx: Ctx,
+  lineId: string,
+  exceptions: CalendarException[],
+): Promise<{ added: IsoDate[]; skipped: IsoDate[] }> {
+  const line = await getLineFor(ctx, lineId, 'production_plan.edit');
+  if (exceptions.length === 0) return { added: [], skipped: [] };
+  const sorted = [...exceptions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const range = { from: sorted[0]?.date ?? '', to: sorted.at(-1)?.date ?? '' };
+  return inTransaction(ctx, async (tx) => {
+    const existing = new Set((await store.listExceptions(tx, line.id, range)).map((e) => e.date));
+    const candidates = sorted.filter((e) => !existing.has(e.date));
+    const days = new Map((await store.listDays(tx, line.id, range)).map((d) => [d.day, d]));
+    const skipped: IsoDate[] = [];
+    const added = candidates.filter((e) => {
+      const row = days.get(e.date);
+      const capacity = e.kind === 'holiday' ? 0 : e.shifts * e.carsPerShift;
+      const fits = !row || (!row.frozenAt && row.reserved <= capacity);
+      if (!fits) skipped.push(e.date);
+      return fits;
+    });
+    if (added.length === 0) return { added: [], skipped };
+    await store.insertMissingExceptions(tx, line.id, added);
+    const calendar = await loadCalendar(tx, line, range);
+    await applyCapacity(
+      tx,
+      line,
+      calendar,
+      added.map((e) => e.date).filter((d) => days.has(d)),
+    );
+    await recordAudit(tx, {
+      action: 'production.calendar_exceptions_added',
+      targetType: 'production_line',
+      targetId: line.id,
+      orgId: line.plantOrgId,
+      data: { dates: added.map((e) => e.date), skipped },
+    });
+    return { added: added.map((e) => e.date), skipped };
+  });
+}
+
 export async function deleteCalendarException(ctx: Ctx, lineId: string, date: IsoDate): Promise<void> {
   const line = await getLineFor(ctx, lineId, 'production_plan.edit');
   await inTransaction(ctx, async (tx) => {
