@@ -6,6 +6,7 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { OrganisationSchema, organisationDto, UserSchema, userDto } from '../identity-shapes.ts';
+import { mountFactoryProductionRoutes } from './production.ts';
 
 /** Routes of `/factory`: planners and station operators of a plant. */
 const me = guardedRoute('plant.read', {
@@ -30,5 +31,6 @@ export function factoryRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
     const user = await getAccount(c.var.ctx);
     return c.json({ user: userDto(user), plant: organisationDto(plant) }, 200);
   });
+  mountFactoryProductionRoutes(router);
   return router;
 }

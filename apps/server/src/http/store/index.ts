@@ -6,6 +6,7 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { BilingualSchema } from '../identity-shapes.ts';
 import { mountStoreCatalogRoutes } from './catalog.ts';
+import { mountStoreProductionRoutes } from './production.ts';
 
 /** Routes of `/store`: the public storefront and signed-in customers. */
 const brand = guardedRoute('brand.read', {
@@ -33,5 +34,6 @@ export function storeRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
     return c.json({ name: facts.name, dealerCities: facts.dealerCities }, 200);
   });
   mountStoreCatalogRoutes(router);
+  mountStoreProductionRoutes(router);
   return router;
 }
