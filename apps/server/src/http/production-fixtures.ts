@@ -2,7 +2,13 @@
  * Helpers for the production integration tests: real configurations of the demo models and
  * registered cars, the way the ordering flow will register them when an order is locked.
  */
-import { completeSelection, encodeConfiguration, type Selection } from '@openc2b/configurator';
+import {
+  completeSelection,
+  encodeConfiguration,
+  mulberry32,
+  type Selection,
+  sampleConfiguration,
+} from '@openc2b/configurator';
 import { getLiveModelLine, loadVersion } from '../modules/catalog/index.ts';
 import { findOrganisationByCode } from '../modules/identity/index.ts';
 import { registerVehicle, type Vehicle } from '../modules/production/index.ts';
@@ -27,6 +33,29 @@ export async function configurationOf(
     selection: done.selection,
     code: encodeConfiguration(loaded.compiled, done.selection),
   };
+}
+
+/** `count` uniformly sampled valid configurations (seeded: the same every run). */
+export async function sampledConfigurations(
+  ctx: Ctx,
+  modelLine: string,
+  count: number,
+  seed: number,
+): Promise<Configuration[]> {
+  const live = await getLiveModelLine(ctx, modelLine);
+  const loaded = await loadVersion(ctx, live.version.id);
+  if (!loaded) throw new Error(`no live version of ${modelLine}`);
+  const rng = mulberry32(seed);
+  return Array.from({ length: count }, () => {
+    const selection = sampleConfiguration(loaded.compiled, rng);
+    if (!selection) throw new Error(`no configuration of ${modelLine}`);
+    return {
+      modelLine,
+      versionId: live.version.id,
+      selection,
+      code: encodeConfiguration(loaded.compiled, selection),
+    };
+  });
 }
 
 export const testVehicleId = (n: number) => `C2B-2026-${String(n).padStart(6, '0')}`;

@@ -19,8 +19,8 @@ const FREEZE_EVERY_MS = 60 * 60_000;
 /**
  * Freezes the days that entered their line's frozen horizon, then queues itself for the next
  * hour. The key is the hour the run is due, so however often the process starts there is one
- * chain: starting again within the hour finds the queued run, a later start adds one for its
- * hour and the next hour's is then found queued.
+ * chain: a start adds a run for its own hour (nothing if that hour's run is still queued), and
+ * that run's next one is found already queued. Freezing is idempotent, so an extra pass is harmless.
  */
 export const freezeDueDaysJob = defineJob({
   name: 'production.freeze_due_days',

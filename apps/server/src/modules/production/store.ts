@@ -295,7 +295,9 @@ const toRule = (r: RuleRow): OptionRule => ({
   n: r.n,
   p: r.p,
   priority: r.priority as Priority,
-  condition: json<Expr>(r.condition),
+  // Not json(): a condition may be a bare option code, i.e. a jsonb string, which both drivers
+  // hand back already parsed (a JSON.parse of it would fail).
+  condition: r.condition as Expr,
   active: r.active,
 });
 
