@@ -58,5 +58,7 @@ export {
 } from './serialize.ts';
 export type { CountOptions, CountResult, Ddnnf, LiteralCounts } from './sharp-sat.ts';
 export { compileDdnnf, countCnf, ddnnfCount, literalCounts } from './sharp-sat.ts';
+export type { ExprSolutions } from './solve-expr.ts';
+export { exprHolds, solveExpr } from './solve-expr.ts';
 export type { ModelIssue, ValidationResult } from './validate.ts';
 export { validateModel } from './validate.ts';

@@ -7,6 +7,7 @@ import {
   findUserByLogin,
 } from '../modules/identity/index.ts';
 import { systemCtx } from '../platform/context.ts';
+import { seedDemoBoms } from './demo-bom.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { DEMO_CUSTOMER, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STAFF } from './demo-identity.ts';
 import { seedDemoProduction } from './demo-production.ts';
@@ -59,6 +60,8 @@ export async function seedDemoData(deps: AppDeps): Promise<string[]> {
     `  ${'login'.padEnd(width)}  ${'role'.padEnd(16)}  organisation`,
     ...rows.map((r) => `  ${r.email.padEnd(width)}  ${r.role.padEnd(16)}  ${r.org}`),
     ...(await seedDemoCatalog(deps)),
+    // after the catalogue: the demo BOMs are checked against its live versions
+    ...(await seedDemoBoms(deps)),
     // production: after the catalogue (lines name model lines and option codes of its models)
     ...(await seedDemoProduction(deps)),
   ];

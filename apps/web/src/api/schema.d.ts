@@ -2652,6 +2652,934 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/factory/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Parts in part-number order, paged */
+        get: {
+            parameters: {
+                query?: {
+                    supplierOrgId?: string;
+                    active?: "true" | "false";
+                    /** @description Part number or name contains */
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Part"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a part
+         * @description A supplier id that is not a supplier organisation: 400 `bom.unknown_supplier`; a taken part number: 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example D90-SEAT-F-NAPPA */
+                        partNumber: string;
+                        name: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        supplierOrgId: string;
+                        leadTimeDays: number;
+                        /** @enum {string} */
+                        unit: "pc" | "set" | "pair" | "kg" | "l" | "m";
+                        sequenced: boolean;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Part"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/parts/{partId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One part */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Part"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a part's master data (never its part number)
+         * @description Deactivating a part of a current BOM: 409 `bom.part_in_use` with `modelLines`. Stored vehicle parts lists keep the data they were planned with.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        supplierOrgId?: string;
+                        leadTimeDays?: number;
+                        /** @enum {string} */
+                        unit?: "pc" | "set" | "pair" | "kg" | "l" | "m";
+                        sequenced?: boolean;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Part"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/factory/boms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every model line with its current BOM version and draft state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BomSummary"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/boms/{modelLine}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model line's BOM draft */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    modelLine: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BomDraft"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the draft's lines
+         * @description Duplicate line numbers, unknown parts and malformed conditions: 400 `bom.invalid_lines` naming each field (`lines.3.partId`). Unknown option codes are saved and reported by the check.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    modelLine: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: components["schemas"]["BomLineInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BomDraft"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/boms/{modelLine}/draft/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The publish check of the draft against the live catalogue version, without publishing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    modelLine: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BomReport"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/boms/{modelLine}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the draft as the next BOM version
+         * @description Refused with 422 `bom.publish_refused` and `report` (BomReport) when the check finds unknown option codes, dead lines, overlaps, gaps, inactive parts or no lines; nothing changes then.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    modelLine: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Published */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: components["schemas"]["BomVersion"];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/boms/{modelLine}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published BOM versions, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    modelLine: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BomVersion"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/boms/{modelLine}/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published BOM version with its lines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    modelLine: string;
+                    versionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BomVersionWithLines"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/boms/{modelLine}/explosion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The exact parts list of a configuration code
+         * @description The code is decoded on the catalogue version the BOM version (default: the newest) was checked against. A bad code: 400 `bom.invalid_configuration_code`; no published BOM: 404 `bom.bom_not_published`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    configurationCode: string;
+                    /** @description A BOM version of the line */
+                    versionId?: string;
+                };
+                header?: never;
+                path: {
+                    modelLine: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartsList"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/vehicles/{vehicleId}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vehicle's stored parts list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VehicleParts"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/factory/lines": {
         parameters: {
             query?: never;
@@ -4917,6 +5845,210 @@ export interface components {
             family?: string;
             option?: string;
             rules: string[];
+        };
+        Part: {
+            /** @example prt_01JD0000000000000000000000 */
+            id: string;
+            partNumber: string;
+            name: components["schemas"]["Bilingual"];
+            supplierOrgId: string;
+            leadTimeDays: number;
+            /** @enum {string} */
+            unit: "pc" | "set" | "pair" | "kg" | "l" | "m";
+            /** @description Just in sequence: called off per vehicle in line order */
+            sequenced: boolean;
+            active: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        BomSummary: {
+            modelLine: string;
+            name: components["schemas"]["Bilingual"];
+            catalogLiveVersionId: string | null;
+            current: {
+                id: string;
+                number: number;
+                catalogVersionId: string;
+                lineCount: number;
+                publishedAt: string;
+            } | null;
+            /** @description The current version was checked against the live catalogue */
+            upToDate: boolean;
+            draftLineCount: number;
+            draftUpdatedAt: string | null;
+        };
+        BomDraft: {
+            modelLine: string;
+            lines: components["schemas"]["BomLine"][];
+            basedOnVersionId: string | null;
+            updatedAt: string | null;
+        };
+        BomLine: {
+            lineNo: number;
+            part: components["schemas"]["Part"];
+            quantity: number;
+            condition: components["schemas"]["BomCondition"];
+            group: string | null;
+            /** @enum {string} */
+            station: "stamping" | "body" | "paint" | "assembly";
+        };
+        /**
+         * @description The configurator's Expr over option codes: a code (`<family>:none` for an empty optional family), or all / any / not of conditions
+         * @example {
+         *       "all": [
+         *         "paint-lava-orange",
+         *         {
+         *           "not": "sunroof-panoramic"
+         *         }
+         *       ]
+         *     }
+         */
+        BomCondition: string | {
+            all: components["schemas"]["BomCondition"][];
+        } | {
+            any: components["schemas"]["BomCondition"][];
+        } | {
+            not: components["schemas"]["BomCondition"];
+        };
+        BomLineInput: {
+            lineNo: number;
+            partId: string;
+            quantity: number;
+            /**
+             * @description Omitted or null: every car
+             * @example {
+             *       "all": [
+             *         "paint-lava-orange",
+             *         {
+             *           "not": "sunroof-panoramic"
+             *         }
+             *       ]
+             *     }
+             */
+            condition?: string | {
+                all: components["schemas"]["BomCondition"][];
+            } | {
+                any: components["schemas"]["BomCondition"][];
+            } | {
+                not: components["schemas"]["BomCondition"];
+            };
+            /**
+             * @description Alternative group: one line per car
+             * @example paint
+             */
+            group?: string | null;
+            /** @enum {string} */
+            station: "stamping" | "body" | "paint" | "assembly";
+        };
+        BomReport: {
+            /** @description False: publishing would be refused */
+            ok: boolean;
+            modelLine: string;
+            catalogVersionId: string;
+            catalogVersionNumber: number;
+            /** @description Exact number of valid configurations, decimal string */
+            variantCount: string;
+            lineCount: number;
+            groups: {
+                code: string;
+                lines: number[];
+            }[];
+            findings: components["schemas"]["BomFinding"][];
+        };
+        BomFinding: {
+            /** @enum {string} */
+            kind: "empty_bom";
+            message: string;
+        } | {
+            /** @enum {string} */
+            kind: "unknown_option";
+            line: number;
+            options: string[];
+            message: string;
+        } | {
+            /** @enum {string} */
+            kind: "inactive_part";
+            line: number;
+            partNumber: string;
+            message: string;
+        } | {
+            /** @enum {string} */
+            kind: "dead_line";
+            line: number;
+            message: string;
+        } | {
+            /** @enum {string} */
+            kind: "overlap";
+            group: string;
+            lines: [
+                number,
+                number
+            ];
+            /** @description Exact number of valid configurations, decimal string */
+            count: string;
+            witness: components["schemas"]["BomWitness"];
+            message: string;
+        } | {
+            /** @enum {string} */
+            kind: "gap";
+            group: string;
+            /** @description Exact number of valid configurations, decimal string */
+            count: string;
+            witness: components["schemas"]["BomWitness"];
+            message: string;
+        };
+        BomWitness: {
+            selection: components["schemas"]["Selection"];
+            /** @description Configuration code */
+            code: string;
+        };
+        BomVersion: {
+            /** @example bomv_01JD0000000000000000000000 */
+            id: string;
+            modelLine: string;
+            number: number;
+            /** @description The catalogue version it was checked against */
+            catalogVersionId: string;
+            lineCount: number;
+            publishedAt: string;
+            publishedBy: string | null;
+            report: components["schemas"]["BomReport"];
+        };
+        BomVersionWithLines: components["schemas"]["BomVersion"] & {
+            lines: components["schemas"]["BomLine"][];
+        };
+        PartsList: {
+            modelLine: string;
+            bomVersionId: string;
+            bomVersionNumber: number;
+            catalogVersionId: string;
+            selection: components["schemas"]["Selection"];
+            parts: components["schemas"]["ExplodedPart"][];
+            longestLeadTime: {
+                days: number;
+                partId: string;
+                partNumber: string;
+                name: components["schemas"]["Bilingual"];
+            } | null;
+        };
+        ExplodedPart: {
+            lineNo: number;
+            partId: string;
+            partNumber: string;
+            name: components["schemas"]["Bilingual"];
+            supplierOrgId: string;
+            quantity: number;
+            /** @enum {string} */
+            unit: "pc" | "set" | "pair" | "kg" | "l" | "m";
+            leadTimeDays: number;
+            sequenced: boolean;
+            /** @enum {string} */
+            station: "stamping" | "body" | "paint" | "assembly";
+            group: string | null;
+        };
+        VehicleParts: components["schemas"]["PartsList"] & {
+            vehicleId: string;
+            storedAt: string;
         };
         ProductionLine: {
             id: string;

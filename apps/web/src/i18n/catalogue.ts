@@ -3,11 +3,13 @@
 // Server problem codes are translated under `problem.<code>`.
 
 import { adminCatalog } from './admin-catalog.ts';
+import { factoryBom } from './factory-bom.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
 
 const zhCN = {
   ...storefrontConfigurator['zh-CN'],
   ...adminCatalog['zh-CN'],
+  ...factoryBom['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -240,6 +242,7 @@ export type Messages = Record<MessageKey, string>;
 const en: Messages = {
   ...storefrontConfigurator.en,
   ...adminCatalog.en,
+  ...factoryBom.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',

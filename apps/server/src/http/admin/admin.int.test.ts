@@ -31,9 +31,18 @@ async function signedIn(login: string, password = 'demo1234'): Promise<TestClien
 }
 
 describe('organisations', () => {
-  it('lists the brand, plant, five dealers and two suppliers with bilingual names and coordinates', async () => {
+  it('lists the brand, plant, five dealers and eight suppliers with bilingual names and coordinates', async () => {
     expect([...orgs.values()].map((o) => o.kind).sort()).toEqual(
-      ['brand', 'dealer', 'dealer', 'dealer', 'dealer', 'dealer', 'plant', 'supplier', 'supplier'].sort(),
+      [
+        'brand',
+        'dealer',
+        'dealer',
+        'dealer',
+        'dealer',
+        'dealer',
+        'plant',
+        ...Array(8).fill('supplier'),
+      ].sort(),
     );
     const dealers = await admin.json<{ items: (Org & { city: { en: string }; lat: number })[] }>(
       'GET',
@@ -261,6 +270,6 @@ describe('demo data', () => {
     expect(lines.join('\n')).toContain('demo1234');
     expect(lines.join('\n')).toContain('sales.bj@qicheng.example');
     const orgsAfter = await admin.json<{ items: Org[] }>('GET', '/admin/organisations');
-    expect(orgsAfter.body.items).toHaveLength(9);
+    expect(orgsAfter.body.items).toHaveLength(15);
   });
 });

@@ -6,6 +6,7 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { OrganisationSchema, organisationDto, UserSchema, userDto } from '../identity-shapes.ts';
+import { mountFactoryBomRoutes } from './bom.ts';
 import { mountFactoryProductionRoutes } from './production.ts';
 
 /** Routes of `/factory`: planners and station operators of a plant. */
@@ -31,6 +32,7 @@ export function factoryRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
     const user = await getAccount(c.var.ctx);
     return c.json({ user: userDto(user), plant: organisationDto(plant) }, 200);
   });
+  mountFactoryBomRoutes(router);
   mountFactoryProductionRoutes(router);
   return router;
 }

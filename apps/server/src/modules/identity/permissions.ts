@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'configuration.save', // save a configuration (anyone: the storefront works without an account)
   'configuration.read_own', // the signed-in customer's own saved configurations
   'catalog.edit', // author drafts, import models, publish versions
+  // -- bom (super-BOM)
+  'bom.read', // parts, BOM drafts and versions, publish reports, explosions, vehicles' parts lists
+  'bom.edit', // create and change parts, save BOM drafts, publish BOM versions
   // production (issue #6)
   'delivery_promise.read', // the delivery calendar of a configuration for a dealer (anyone)
   'delivery_date.reserve', // a customer picks (or changes) the delivery date of their own car
@@ -57,6 +60,9 @@ const STOREFRONT: Grants = {
 
 const SIGNED_IN: Grants = { ...STOREFRONT, 'session.start': 'self', 'account.read': 'self' };
 
+// The super-BOM is the brand's one engineering record: planners and HQ admins maintain it.
+const BOM_EDIT: Grants = { 'bom.read': 'all', 'bom.edit': 'all' };
+
 export const PERMISSION_TABLE = {
   anonymous: { ...STOREFRONT, 'session.start': 'self' },
   customer: {
@@ -72,6 +78,7 @@ export const PERMISSION_TABLE = {
     'audit.read': 'all',
     'api_key.manage': 'all',
     'catalog.edit': 'all',
+    ...BOM_EDIT,
     'vehicle_progress.read': 'all',
     'production_plan.read': 'all',
   },
@@ -84,6 +91,7 @@ export const PERMISSION_TABLE = {
   planner: {
     ...SIGNED_IN,
     'plant.read': 'org',
+    ...BOM_EDIT,
     'vehicle_progress.read': 'org',
     'production_plan.read': 'org',
     'production_plan.edit': 'org',
@@ -101,7 +109,7 @@ export const PERMISSION_TABLE = {
     'calloff.respond': 'org',
   },
   analyst: { ...SIGNED_IN, 'organisation.list': 'all', 'production_plan.read': 'all' },
-  engineer: { ...SIGNED_IN },
+  engineer: { ...SIGNED_IN, 'bom.read': 'all' },
   support_agent: { ...SIGNED_IN, 'vehicle_progress.read': 'all' },
 } as const satisfies Record<Role, Grants>;
 
