@@ -1,6 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import {
+  CALLOFF_KINDS,
+  CALLOFF_STATUSES,
   type CalendarDay,
+  type CallOff,
   type DayPlan,
   type DeliveryCalendar,
   EXCEPTION_KINDS,
@@ -654,5 +657,56 @@ export function dayPlanDto(p: DayPlan): z.infer<typeof DayPlanSchema> {
       vin: v.vin,
     })),
     latestRun: p.latestRun ? runDto(p.latestRun) : null,
+  };
+}
+
+// ------------------------------------------------------------------ call-offs
+
+export const CallOffSchema = z
+  .object({
+    id: z.string(),
+    lineId: z.string(),
+    plantId: z.string(),
+    day: z.string().openapi({ description: 'The production day' }),
+    supplierId: z.string(),
+    kind: z.enum(CALLOFF_KINDS).openapi({ description: 'sequenced: per car in line order; daily: totals' }),
+    dueDate: z.string(),
+    status: z.enum(CALLOFF_STATUSES),
+    shippedAt: z.string().nullable(),
+    delayedUntil: z.string().nullable(),
+    delayReason: z.string().nullable(),
+    createdAt: z.string(),
+    items: z.array(
+      z.object({
+        itemNo: z.number().int(),
+        sequencePosition: z.number().int().nullable(),
+        vehicleId: z.string().nullable(),
+        partId: z.string(),
+        partNumber: z.string(),
+        name: BilingualSchema,
+        quantity: z.number().int(),
+        unit: z.string(),
+        station: z.string().nullable(),
+        vehicles: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('CallOff');
+
+export function callOffDto(c: CallOff): z.infer<typeof CallOffSchema> {
+  return {
+    id: c.id,
+    lineId: c.lineId,
+    plantId: c.plantOrgId,
+    day: c.day,
+    supplierId: c.supplierOrgId,
+    kind: c.kind,
+    dueDate: c.dueDate,
+    status: c.status,
+    shippedAt: c.shippedAt?.toISOString() ?? null,
+    delayedUntil: c.delayedUntil,
+    delayReason: c.delayReason,
+    createdAt: c.createdAt.toISOString(),
+    items: c.items,
   };
 }

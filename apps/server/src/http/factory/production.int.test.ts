@@ -26,8 +26,9 @@ import {
 } from '../production-fixtures.ts';
 import { type TestClient, testClient } from '../test-client.ts';
 
-// Thursday 2026-12-03, 10:00 in Nanjing: frozen until Tue 12-08.
-const NOW = '2026-12-03T02:00:00Z';
+// Thursday 2026-10-29, 10:00 in Nanjing: frozen until Tue 11-03; the slowest demo parts (35 days)
+// are there by 12-03.
+const NOW = '2026-10-29T02:00:00Z';
 // Production day Wed 12-09 ships Fri 12-11 and reaches Shanghai Sat 12-12.
 const DAY = '2026-12-09';
 const DELIVERY = '2026-12-12';
@@ -144,6 +145,11 @@ beforeAll(async () => {
     vin: { wmi: 'LKC', plantCode: 'W', descriptors: {} },
   });
 
+  await signInEveryone();
+}, 180_000);
+
+/** Sessions expire after two weeks idle: the tests sign in again when they move the clock far ahead. */
+async function signInEveryone() {
   const signIn = async (login: string) => {
     const c = testClient(t.app);
     expect((await c.signIn(login)).status).toBe(200);
@@ -155,7 +161,7 @@ beforeAll(async () => {
   otherOperator = await signIn('operator@wuhan.example');
   supplier = await signIn('supplier@seating.example');
   anonymous = testClient(t.app);
-}, 180_000);
+}
 
 afterAll(async () => {
   await t?.close();
@@ -202,13 +208,13 @@ describe('plant model (planner)', () => {
       }[];
     }>('GET', `/factory/lines/${line.id}/calendar?from=2026-12-07&to=2027-01-04`);
     expect(res.status).toBe(200);
-    expect(res.body.frozenUntil).toBe('2026-12-08');
+    expect(res.body.frozenUntil).toBe('2026-11-03');
     const day = (d: string) => res.body.days.find((x) => x.date === d);
     expect(day('2026-12-07')).toMatchObject({
       capacity: 48,
       working: true,
       exception: null,
-      insideHorizon: true,
+      insideHorizon: false,
     });
     expect(day('2026-12-12')).toMatchObject({ capacity: 24, exception: { kind: 'overtime' } });
     expect(day('2026-12-13')).toMatchObject({ capacity: 0, working: false, exception: null });
@@ -512,9 +518,10 @@ describe('planning and sequencing a day', () => {
       reason: 'replanned',
     });
     const inside = await planner.json<Problem>('POST', `/factory/vehicles/${car}/move`, {
-      body: { productionDay: '2026-12-07' },
+      body: { productionDay: '2026-11-02' },
     });
-    expect(inside).toMatchObject({ status: 409, body: { reasons: [{ code: 'frozen_horizon' }] } });
+    expect(inside.status).toBe(409);
+    expect(inside.body.reasons?.map((r) => r.code)).toEqual(['frozen_horizon', 'part_lead_time']);
     const weekend = await planner.json<Problem>('POST', `/factory/vehicles/${car}/move`, {
       body: { productionDay: '2026-12-20' },
     });
@@ -530,6 +537,11 @@ describe('planning and sequencing a day', () => {
 });
 
 describe('tracking at the stations', () => {
+  beforeAll(async () => {
+    clock.set('2026-12-09T00:30:00Z'); // 08:30 on the production day
+    await signInEveryone();
+  });
+
   it('records every step in order, assigns the VIN at the body shop, and refuses a step out of order', async () => {
     const car = planned[0] ?? '';
     clock.set('2026-12-09T00:30:00Z'); // 08:30 on the production day
@@ -635,7 +647,7 @@ describe('tracking at the stations', () => {
       configuration: await configurationOf(ctx, 'qc-g20'),
       dealerCode: 'DLR-SH',
     });
-    const reserved = await reserveDeliveryDate(ctx, open.vehicleId, '2026-12-31');
+    const reserved = await reserveDeliveryDate(ctx, open.vehicleId, '2027-01-29');
     expect(reserved.ok).toBe(true);
     const notFrozen = await step(operator, open.vehicleId, { step: 'stamping' });
     expect(notFrozen).toMatchObject({
@@ -651,6 +663,153 @@ describe('tracking at the stations', () => {
     expect(badStep.status).toBe(400);
     expect(badStep.body.errors?.map((e) => e.path)).toEqual(['step']);
     expect((await step(operator, 'C2B-2026-777777', { step: 'stamping' })).status).toBe(404);
+  });
+});
+
+type CallOff = {
+  id: string;
+  day: string;
+  supplierId: string;
+  kind: 'sequenced' | 'daily';
+  dueDate: string;
+  status: string;
+  delayedUntil: string | null;
+  items: {
+    sequencePosition: number | null;
+    vehicleId: string | null;
+    partNumber: string;
+    quantity: number;
+    vehicles: number;
+  }[];
+};
+
+describe('supplier call-offs', () => {
+  let seat = '';
+  let harnessUser: TestClient;
+  let tyreUser: TestClient;
+
+  beforeAll(async () => {
+    seat = (await findOrganisationByCode(ctx, 'SUP-SEAT'))?.id ?? '';
+    const harness = await findOrganisationByCode(ctx, 'SUP-HARNESS');
+    if (!harness) throw new Error('no harness supplier');
+    await createStaffUser(ctx, {
+      name: '钱进 Qian Jin',
+      email: 'harness@supplier.example',
+      role: 'supplier_user',
+      orgId: harness.id,
+      password: 'demo1234',
+    });
+    harnessUser = testClient(t.app);
+    expect((await harnessUser.signIn('harness@supplier.example')).status).toBe(200);
+    const tyres = await findOrganisationByCode(ctx, 'SUP-TYRE');
+    if (!tyres) throw new Error('no tyre supplier');
+    await createStaffUser(ctx, {
+      name: '孙涛 Sun Tao',
+      email: 'tyres@supplier.example',
+      role: 'supplier_user',
+      orgId: tyres.id,
+      password: 'demo1234',
+    });
+    tyreUser = testClient(t.app);
+    expect((await tyreUser.signIn('tyres@supplier.example')).status).toBe(200);
+  });
+
+  it('were issued when the day was frozen: in sequence per car for JIS parts, daily totals for the rest', async () => {
+    const res = await planner.json<{ items: CallOff[] }>(
+      'GET',
+      `/factory/lines/${line.id}/days/${DAY}/call-offs`,
+    );
+    expect(res.status).toBe(200);
+    const all = res.body.items;
+    expect(all.length).toBeGreaterThan(2);
+    const sequenced = all.filter((c) => c.kind === 'sequenced');
+    const daily = all.filter((c) => c.kind === 'daily');
+    expect(sequenced.length).toBeGreaterThan(0);
+    expect(daily.length).toBeGreaterThan(0);
+    for (const c of sequenced) {
+      expect(c.dueDate).toBe(DAY);
+      const positions = c.items.map((i) => i.sequencePosition ?? 0);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      expect(c.items.every((i) => i.vehicleId !== null && i.vehicles === 1)).toBe(true);
+    }
+    // Every car of the day has its own wiring harness, in line order.
+    const frozenPlan = (await plan()).body;
+    const harness = sequenced.find((c) => c.items.some((i) => i.partNumber.includes('HAR')));
+    expect(harness?.items.map((i) => i.vehicleId)).toEqual(frozenPlan.vehicles.map((v) => v.vehicleId));
+    for (const c of daily) {
+      expect(c.dueDate).toBe('2026-12-08'); // the working day before
+      expect(c.items.every((i) => i.vehicleId === null && i.vehicles >= 1)).toBe(true);
+    }
+    const events = await outbox('production.calloffs_issued');
+    expect(events.find((e) => e.payload['day'] === DAY)?.payload['callOffs']).toHaveLength(all.length);
+  });
+
+  it('shows a supplier only its own call-offs; another supplier’s is 404', async () => {
+    const mine = await supplier.json<{ items: CallOff[] }>('GET', '/partner/call-offs');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(mine.body.items.every((c) => c.supplierId === seat)).toBe(true);
+    const theirs = await harnessUser.json<{ items: CallOff[] }>('GET', '/partner/call-offs');
+    expect(theirs.body.items.length).toBeGreaterThan(0);
+    expect(theirs.body.items.every((c) => c.supplierId !== seat)).toBe(true);
+    const seatCallOff = mine.body.items[0]?.id ?? '';
+    expect((await supplier.json('GET', `/partner/call-offs/${seatCallOff}`)).status).toBe(200);
+    const other = await harnessUser.json<Problem>('GET', `/partner/call-offs/${seatCallOff}`);
+    expect(other).toMatchObject({ status: 404, body: { code: 'production.calloff_not_found' } });
+    expect(
+      (await harnessUser.json('POST', `/partner/call-offs/${seatCallOff}/confirm-shipment`)).status,
+    ).toBe(404);
+    expect((await planner.json('GET', '/partner/call-offs')).status).toBe(403);
+    expect((await anonymous.json('GET', '/partner/call-offs')).status).toBe(401);
+    const filtered = await supplier.json<Problem>('GET', '/partner/call-offs?status=lost');
+    expect(filtered.status).toBe(400);
+  });
+
+  it('a late JIS delivery re-promises every car it holds up, with the reason', async () => {
+    const mine = (await supplier.json<{ items: CallOff[] }>('GET', '/partner/call-offs')).body.items;
+    const jis = mine.find((c) => c.kind === 'sequenced' && c.day === DAY);
+    if (!jis) throw new Error('no JIS call-off of the seat supplier');
+    const notLate = await supplier.json<Problem>('POST', `/partner/call-offs/${jis.id}/delay`, {
+      body: { newDate: DAY, reason: 'none' },
+    });
+    expect(notLate).toMatchObject({ status: 400, body: { code: 'production.not_a_delay' } });
+    const late = await supplier.json<{ callOff: CallOff; repromisedVehicleIds: string[] }>(
+      'POST',
+      `/partner/call-offs/${jis.id}/delay`,
+      { body: { newDate: '2026-12-15', reason: '模具故障 / tooling breakdown' } },
+    );
+    expect(late.status).toBe(200);
+    expect(late.body.callOff).toMatchObject({ status: 'delayed', delayedUntil: '2026-12-15' });
+    const held = [...new Set(jis.items.map((i) => i.vehicleId))];
+    // The car already at the dealer has its seats; every other car on the call-off moves.
+    const expected = held.filter((v) => v !== planned[0]);
+    expect([...late.body.repromisedVehicleIds].sort()).toEqual([...expected].sort());
+    const repromised = (await outbox('production.delivery_repromised')).filter(
+      (e) => e.payload['reason'] === 'part_late',
+    );
+    expect(repromised.map((e) => e.aggregateId).sort()).toEqual([...expected].sort());
+    // Seats arrive Tue 12-15: completed that day, shipped Wed 12-16, Shanghai Thu 12-17.
+    expect(repromised[0]?.payload).toMatchObject({ previousDate: DELIVERY, newDate: '2026-12-17' });
+    const progress = await operator.json<Progress>('GET', `/factory/vehicles/${expected[0]}`);
+    expect(progress.body.deliveryChanges.at(-1)).toMatchObject({
+      reason: 'part_late',
+      newDate: '2026-12-17',
+    });
+  });
+
+  it('confirms shipment (idempotent); a shipped call-off can no longer be late', async () => {
+    const mine = (await tyreUser.json<{ items: CallOff[] }>('GET', '/partner/call-offs')).body.items;
+    const daily = mine.find((c) => c.kind === 'daily' && c.day === DAY);
+    if (!daily) throw new Error('no daily call-off of the tyre supplier');
+    const shipped = await tyreUser.json<CallOff>('POST', `/partner/call-offs/${daily.id}/confirm-shipment`);
+    expect(shipped).toMatchObject({ status: 200, body: { status: 'shipped' } });
+    const again = await tyreUser.json<CallOff>('POST', `/partner/call-offs/${daily.id}/confirm-shipment`);
+    expect(again.body.status).toBe('shipped');
+    const late = await tyreUser.json<Problem>('POST', `/partner/call-offs/${daily.id}/delay`, {
+      body: { newDate: '2026-12-20', reason: 'late' },
+    });
+    expect(late).toMatchObject({ status: 409, body: { code: 'production.calloff_shipped' } });
+    expect((await outbox('production.calloff_shipped')).map((e) => e.aggregateId)).toEqual([daily.id]);
   });
 });
 

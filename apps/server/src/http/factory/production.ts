@@ -11,6 +11,7 @@ import {
   getLineCalendar,
   getSequenceRun,
   getVehicleProgress,
+  listDayCallOffs,
   listLines,
   listOptionRules,
   listSequenceRuns,
@@ -31,7 +32,9 @@ import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute } from '../access.ts';
 import {
   CalendarDaySchema,
+  CallOffSchema,
   calendarDayDto,
+  callOffDto,
   DayPlanSchema,
   dayPlanDto,
   ExceptionBodySchema,
@@ -328,6 +331,18 @@ const freezeRoute = guardedRoute('production_plan.edit', {
   },
 });
 
+const dayCallOffsRoute = guardedRoute('production_plan.read', {
+  method: 'get',
+  path: '/lines/{lineId}/days/{day}/call-offs',
+  tags,
+  summary: 'The supplier call-offs of a frozen day (just-in-sequence per car, daily totals)',
+  request: { params: dayParam },
+  responses: {
+    200: { description: 'OK', content: json(z.object({ items: z.array(CallOffSchema) })) },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
 const vehicleRoute = guardedRoute('vehicle_progress.read', {
   method: 'get',
   path: '/vehicles/{vehicleId}',
@@ -508,6 +523,11 @@ export function mountFactoryProductionRoutes(router: OpenAPIHono<AppEnv>): void 
   router.openapi(freezeRoute, async (c) => {
     const { lineId, day } = c.req.valid('param');
     return c.json(dayPlanDto(await freezeDay(c.var.ctx, lineId, day)), 200);
+  });
+
+  router.openapi(dayCallOffsRoute, async (c) => {
+    const { lineId, day } = c.req.valid('param');
+    return c.json({ items: (await listDayCallOffs(c.var.ctx, lineId, day)).map(callOffDto) }, 200);
   });
 
   router.openapi(vehicleRoute, async (c) => {

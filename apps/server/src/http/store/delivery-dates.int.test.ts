@@ -184,10 +184,12 @@ describe('delivery calendar (anonymous)', () => {
   });
 });
 
-// Production day Mon 12-21 -> ships Wed 12-23 -> Shanghai Thu 12-24. Tue 12-22 -> Fri 12-25.
-const FULL_DAY = '2026-12-21';
-const FULL_DATE = '2026-12-24';
-const PANO_DATE = '2026-12-25';
+// After the longest part lead times of the demo BOM (about four weeks): production day Mon
+// 2027-01-11 -> ships Wed 01-13 -> Shanghai Thu 01-14; Tue 01-12 -> Fri 01-15.
+const FULL_DAY = '2027-01-11';
+const FULL_DATE = '2027-01-14';
+const PANO_DAY = '2027-01-12';
+const PANO_DATE = '2027-01-15';
 
 describe('reserving a delivery date', () => {
   beforeAll(async () => {
@@ -272,7 +274,7 @@ describe('reserving a delivery date', () => {
       .selectFrom('production.day_option_loads as l')
       .innerJoin('production.option_rules as r', 'r.id', 'l.rule_id')
       .select(['l.max_cars', 'l.reserved'])
-      .where('l.day', '=', '2026-12-22')
+      .where('l.day', '=', PANO_DAY)
       .where('r.code', '=', 'pano-roof')
       .executeTakeFirstOrThrow();
     expect(load).toEqual({ max_cars: 16, reserved: 16 });
@@ -307,7 +309,7 @@ describe('reserving a delivery date', () => {
       .selectFrom('production.days')
       .select('reserved')
       .where('line_id', '=', line.id)
-      .where('day', '=', '2026-12-22')
+      .where('day', '=', PANO_DAY)
       .executeTakeFirstOrThrow();
     expect(day.reserved).toBe(16);
   });
@@ -318,7 +320,7 @@ describe('reserving a delivery date', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'production.date_unavailable', reason: 'date_unavailable' });
-    expect(res.body.reasons?.map((r) => r.code)).toEqual(['frozen_horizon']);
+    expect(res.body.reasons?.map((r) => r.code)).toEqual(['frozen_horizon', 'part_lead_time']);
     expect(res.body.nextAvailable).toBeTruthy();
   });
 

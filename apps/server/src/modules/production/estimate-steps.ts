@@ -41,10 +41,13 @@ export function estimateSteps(input: EstimateInput): Estimates {
     const day = addWorkingDays(input.calendar, input.productionDay, offset) ?? input.productionDay;
     estimates[step] = zonedDateTime(day, 8 + 2 * rank, 0, input.timeZone).toISOString();
   });
-  estimates.shipped = zonedDateTime(input.shipDate, 9, 0, input.timeZone).toISOString();
-  estimates.at_dealer = zonedDateTime(input.deliveryDate, 10, 0, input.timeZone).toISOString();
+  estimates.shipped = shippedAt(input.shipDate, input.timeZone);
+  estimates.at_dealer = arrivesAt(input.deliveryDate, input.timeZone);
   return estimates;
 }
+
+const shippedAt = (date: IsoDate, timeZone: string) => zonedDateTime(date, 9, 0, timeZone).toISOString();
+const arrivesAt = (date: IsoDate, timeZone: string) => zonedDateTime(date, 10, 0, timeZone).toISOString();
 
 /**
  * After a shop step happened at `actual`: the shop steps after it move by the delay when it was
@@ -85,14 +88,16 @@ export function planRework(input: {
   const recheck = addWorkingDays(input.calendar, input.today, input.reworkDays) ?? input.today;
   const earliestShip = addWorkingDays(input.calendar, recheck, 1) ?? recheck;
   const shipDate = maxDate(input.shipDate, earliestShip);
+  const deliveryDate = addDays(shipDate, input.transportDays);
   return {
     shipDate,
-    deliveryDate: addDays(shipDate, input.transportDays),
+    deliveryDate,
     estimates: {
       ...input.estimates,
       rework: input.failedAt.toISOString(),
       qc: zonedDateTime(recheck, 16, 0, input.timeZone).toISOString(),
-      shipped: zonedDateTime(shipDate, 9, 0, input.timeZone).toISOString(),
+      shipped: shippedAt(shipDate, input.timeZone),
+      at_dealer: arrivesAt(deliveryDate, input.timeZone),
     },
   };
 }
@@ -113,9 +118,14 @@ export function planLatePart(input: {
   const completed = nextWorkingDay(input.calendar, input.partsArriveOn) ?? input.partsArriveOn;
   const earliestShip = addWorkingDays(input.calendar, completed, 1) ?? completed;
   const shipDate = maxDate(input.shipDate, earliestShip);
+  const deliveryDate = addDays(shipDate, input.transportDays);
   return {
     shipDate,
-    deliveryDate: addDays(shipDate, input.transportDays),
-    estimates: { ...input.estimates, shipped: zonedDateTime(shipDate, 9, 0, input.timeZone).toISOString() },
+    deliveryDate,
+    estimates: {
+      ...input.estimates,
+      shipped: shippedAt(shipDate, input.timeZone),
+      at_dealer: arrivesAt(deliveryDate, input.timeZone),
+    },
   };
 }

@@ -117,3 +117,51 @@ export const dayFrozen = defineEvent(
     vehicleIds: z.array(z.string()),
   }),
 );
+
+/** The call-offs of a frozen day went to the suppliers (one per supplier and kind). */
+export const callOffsIssued = defineEvent(
+  'production.calloffs_issued',
+  z.object({
+    lineId: z.string(),
+    plantOrgId: z.string(),
+    day: isoDate,
+    callOffs: z.array(
+      z.object({
+        callOffId: z.string(),
+        supplierOrgId: z.string(),
+        kind: z.enum(['sequenced', 'daily']),
+        dueDate: isoDate,
+        items: z.number().int(),
+      }),
+    ),
+  }),
+);
+
+/** A supplier confirmed that a call-off is shipped. */
+export const callOffShipped = defineEvent(
+  'production.calloff_shipped',
+  z.object({
+    callOffId: z.string(),
+    supplierOrgId: z.string(),
+    lineId: z.string(),
+    day: isoDate,
+    kind: z.enum(['sequenced', 'daily']),
+    shippedAt: z.string(),
+  }),
+);
+
+/** A supplier reported that a call-off will be late; the cars it holds up were re-promised. */
+export const callOffDelayed = defineEvent(
+  'production.calloff_delayed',
+  z.object({
+    callOffId: z.string(),
+    supplierOrgId: z.string(),
+    lineId: z.string(),
+    day: isoDate,
+    kind: z.enum(['sequenced', 'daily']),
+    newDate: isoDate,
+    reason: z.string(),
+    /** Cars whose delivery date moved because of it. */
+    repromisedVehicleIds: z.array(z.string()),
+  }),
+);

@@ -19,7 +19,13 @@
  * - `getDeliveryCalendar(ctx, { modelLine, configurationCode, dealerOrgId, weeks? }, { handoverCapacity? })`.
  * Events (events.ts): vehicle_registered, delivery_date_reserved, delivery_repromised (with the
  * reason the customer is told), vehicle_replanned, vehicle_step_recorded, vehicle_cancelled,
- * day_sequenced, day_frozen. Vehicle events have the vehicle id as aggregate and carry the order id.
+ * day_sequenced, day_frozen, calloffs_issued, calloff_shipped, calloff_delayed. Vehicle events
+ * have the vehicle id as aggregate and carry the order id.
+ *
+ * Parts come from the super-BOM (module `bom`): a car's parts list is stored against its vehicle
+ * id when its date is reserved, its longest lead time limits the production day, and freezing a
+ * day issues the supplier call-offs from those lists (just-in-sequence parts per car in line
+ * order, daily totals for the rest). No parts list, no promise (422 `production.parts_unknown`).
  *
  * Must not: know orders, payments or dealers' own data (orders are ids; the dealer's hand-over
  * capacity is a function passed in, see ports.ts); let a reservation exceed any capacity; change
@@ -35,6 +41,9 @@ export type {
 } from './capacity-calendar.ts';
 export { EXCEPTION_KINDS, isIsoDate } from './capacity-calendar.ts';
 export {
+  callOffDelayed,
+  callOffShipped,
+  callOffsIssued,
   dayFrozen,
   daySequenced,
   deliveryDateReserved,
@@ -85,6 +94,13 @@ export type { CalendarDay } from './read-plant.ts';
 export { getLine, getLineCalendar, listLines, listOptionRules, listTransportRoutes } from './read-plant.ts';
 export type { MoveResult, RegisterVehicleInput, ReservationResult } from './reserve-date.ts';
 export { cancelVehicle, moveVehicle, registerVehicle, reserveDeliveryDate } from './reserve-date.ts';
+export {
+  confirmShipment,
+  getCallOff,
+  listDayCallOffs,
+  listSupplierCallOffs,
+  reportDelay,
+} from './respond-calloffs.ts';
 export type { QcResult, Step, StepState, TimelineStep } from './step-machine.ts';
 export { nextSteps, QC_RESULTS, STEP_STATES, STEPS, TIMELINE_STEPS } from './step-machine.ts';
 export type { RunRecord, RunStatus } from './store.ts';
@@ -93,6 +109,10 @@ export type { StepRequest, VehicleProgress } from './track-vehicle.ts';
 export { getVehicleProgress, recordStep } from './track-vehicle.ts';
 export type {
   Bilingual,
+  CallOff,
+  CallOffItem,
+  CallOffKind,
+  CallOffStatus,
   Defect,
   DeliveryChange,
   Line,
@@ -104,4 +124,4 @@ export type {
   TransportRoute,
   Vehicle,
 } from './types.ts';
-export { PRIORITIES, REPROMISE_REASONS } from './types.ts';
+export { CALLOFF_KINDS, CALLOFF_STATUSES, PRIORITIES, REPROMISE_REASONS } from './types.ts';

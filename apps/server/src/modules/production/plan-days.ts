@@ -8,6 +8,7 @@ import { assertAuthorized } from '../identity/index.ts';
 import { addDays, addWorkingDays, capacityOn, frozenUntil, type IsoDate } from './capacity-calendar.ts';
 import { buildDayInput, type SequenceEvaluation } from './describe-sequence.ts';
 import { dayFrozen, daySequenced } from './events.ts';
+import { issueCallOffs } from './issue-calloffs.ts';
 import { optionDayLimit } from './limit-options.ts';
 import { ensureDayRows, getLineFor, loadCalendar, todayOf } from './read-plant.ts';
 import { dayFrozen as dayFrozenError } from './reserve-date.ts';
@@ -294,17 +295,14 @@ export async function executeSequenceRun(ctx: Ctx, runId: string): Promise<void>
 
 /**
  * Freezes a day: its plan and sequence become final (later changes answer 409). Cars not
- * sequenced yet keep their current order behind the sequenced ones. Idempotent.
- * `onFrozen` runs in the same transaction (call-offs are generated there).
+ * sequenced yet keep their current order behind the sequenced ones. The suppliers' call-offs
+ * are issued in the same transaction. Idempotent.
  */
 export async function freezeDay(
   ctx: Ctx,
   lineId: string,
   day: IsoDate,
-  options: {
-    automatic?: boolean;
-    onFrozen?: (tx: Ctx, line: Line, day: IsoDate, cars: Vehicle[]) => Promise<void>;
-  } = {},
+  options: { automatic?: boolean } = {},
 ): Promise<DayPlan> {
   const line = await getLineFor(ctx, lineId, 'production_plan.edit');
   const calendar = await loadCalendar(ctx, line, { from: day, to: day });
@@ -313,7 +311,10 @@ export async function freezeDay(
     await store.lockDays(tx, [{ lineId: line.id, day }]);
     const row = await store.findDay(tx, line.id, day);
     if (row?.frozenAt) return;
-    const cars = await store.listDayVehicles(tx, line.id, day);
+    const cars = (await store.listDayVehicles(tx, line.id, day)).map((c, i) => ({
+      ...c,
+      sequencePosition: i + 1,
+    }));
     await store.setSequencePositions(
       tx,
       cars.map((c) => c.vehicleId),
@@ -327,20 +328,24 @@ export async function freezeDay(
       automatic: options.automatic ?? false,
       vehicleIds: cars.map((c) => c.vehicleId),
     });
-    await options.onFrozen?.(tx, line, day, cars);
+    await issueCallOffs(tx, line, calendar, day, cars);
   });
   return getDayPlan(ctx, line.id, day);
 }
 
+export type FreezeReport = {
+  frozen: { lineId: string; day: IsoDate }[];
+  failed: { lineId: string; day: IsoDate; code: string }[];
+};
+
 /**
  * Freezes every day with cars that has entered the frozen horizon of its line (the job runs it
- * every hour). Returns the days frozen.
+ * every hour). A day that cannot be frozen (a car without a parts list) is logged and skipped,
+ * so one problem does not hold up the other lines and days; it is tried again next hour.
  */
-export async function freezeDueDays(
-  ctx: Ctx,
-  options: { onFrozen?: (tx: Ctx, line: Line, day: IsoDate, cars: Vehicle[]) => Promise<void> } = {},
-): Promise<{ lineId: string; day: IsoDate }[]> {
-  const frozen: { lineId: string; day: IsoDate }[] = [];
+export async function freezeDueDays(ctx: Ctx): Promise<FreezeReport> {
+  const frozen: FreezeReport['frozen'] = [];
+  const failed: FreezeReport['failed'] = [];
   for (const line of await store.listLines(ctx)) {
     if (!line.active) continue;
     const today = todayOf(ctx, line);
@@ -351,12 +356,15 @@ export async function freezeDueDays(
     const until = frozenUntil(calendar, today, line.frozenDays);
     const days = await store.listOpenDaysWithCars(ctx, line.id, addDays(today, -366));
     for (const day of days.filter((d) => d <= until)) {
-      await freezeDay(ctx, line.id, day, {
-        automatic: true,
-        ...(options.onFrozen ? { onFrozen: options.onFrozen } : {}),
-      });
-      frozen.push({ lineId: line.id, day });
+      try {
+        await freezeDay(ctx, line.id, day, { automatic: true });
+        frozen.push({ lineId: line.id, day });
+      } catch (err) {
+        const code = err instanceof AppError ? err.code : 'internal';
+        ctx.log.error('could not freeze a day at the horizon', { err, lineId: line.id, day });
+        failed.push({ lineId: line.id, day, code });
+      }
     }
   }
-  return frozen;
+  return { frozen, failed };
 }

@@ -31,6 +31,8 @@ export async function promiseContextFor(
     /** Last delivery date the caller will ask about. */
     until: IsoDate;
     handoverCapacity?: HandoverCapacity | undefined;
+    /** Known already (from the car's stored parts list); otherwise asked of the BOM. */
+    leadTimeDays?: number;
   },
 ): Promise<PromiseContext> {
   const { line, route } = input;
@@ -62,7 +64,9 @@ export async function promiseContextFor(
     buildDays: line.buildDays,
     storageSlackDays: line.storageSlackDays,
     transportDays: route.days,
-    leadTimeDays: await partsLeadTimeDays(ctx, { modelLine: input.modelLine, selection: input.selection }),
+    leadTimeDays:
+      input.leadTimeDays ??
+      (await partsLeadTimeDays(ctx, { modelLine: input.modelLine, selection: input.selection })),
     rules: rules.map((r) => ({ id: r.id, code: r.code, name: r.name, n: r.n, p: r.p })),
     loadOf: (day) => loads.get(day),
     handoverLeft: handover,

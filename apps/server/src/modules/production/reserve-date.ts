@@ -21,6 +21,7 @@ import {
   vehicleRegistered,
   vehicleReplanned,
 } from './events.ts';
+import { leadTimeOf, partsOf, storePartsOf } from './lead-time.ts';
 import { optionDayLimit, rulesUsedBy } from './limit-options.ts';
 import type { HandoverCapacity } from './ports.ts';
 import { lineForModelLine, promiseContextFor, routeToDealer } from './promise-dates.ts';
@@ -214,6 +215,9 @@ export async function reserveDeliveryDate(
   const line = await store.findLine(ctx, vehicle.lineId);
   if (!line) throw new Error(`vehicle ${vehicleId} is on a missing line`);
   const route = await routeToDealer(ctx, line, vehicle.dealerOrgId);
+  // The car's parts list, stored once and for good (it does not depend on the date): its
+  // longest lead time is the one the date must respect, and the call-offs use the same list.
+  const leadTimeDays = leadTimeOf(await storePartsOf(ctx, vehicle));
   const until = maxDate(addDays(date, NEXT_AVAILABLE_DAYS), addDays(todayOf(ctx, line), NEXT_AVAILABLE_DAYS));
   const context = await promiseContextFor(ctx, {
     line,
@@ -222,6 +226,7 @@ export async function reserveDeliveryDate(
     route,
     until,
     handoverCapacity: options.handoverCapacity,
+    leadTimeDays,
   });
   const plan = planDeliveryDate(context, date);
   const eligible = plan.candidates.filter((c) => c.reasons.length === 0).map((c) => c.day);
@@ -318,6 +323,7 @@ export async function reserveDeliveryDate(
     route,
     until,
     handoverCapacity: options.handoverCapacity,
+    leadTimeDays,
   });
   return refused('no_capacity', promiseDate(fresh, date).reasons, fresh, date);
 }
@@ -494,6 +500,7 @@ export async function moveVehicle(ctx: Ctx, vehicleId: string, productionDay: Is
     selection: vehicle.selection,
     route,
     until: maxDate(addDays(productionDay, 60), vehicle.deliveryDate),
+    leadTimeDays: leadTimeOf(await partsOf(ctx, vehicle)),
   });
   const reasons = timeReasons(context, productionDay);
   if (reasons.length > 0) return { ok: false, reasons };

@@ -6,6 +6,10 @@ import type { Estimates } from './estimate-steps.ts';
 import type { QcResult, Step, StepState } from './step-machine.ts';
 import type { ProductionDb } from './tables.ts';
 import type {
+  CallOff,
+  CallOffItem,
+  CallOffKind,
+  CallOffStatus,
   Defect,
   DeliveryChange,
   Line,
@@ -1092,6 +1096,145 @@ export async function updateRun(
       ...(patch.error !== undefined ? { error: patch.error } : {}),
       ...(patch.startedAt !== undefined ? { started_at: patch.startedAt } : {}),
       ...(patch.finishedAt !== undefined ? { finished_at: patch.finishedAt } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+// ---------------------------------------------------------------- call-offs
+
+export async function insertCallOff(ctx: Ctx, c: CallOff): Promise<void> {
+  await db(ctx)
+    .insertInto('production.calloffs')
+    .values({
+      id: c.id,
+      line_id: c.lineId,
+      plant_org_id: c.plantOrgId,
+      day: c.day,
+      supplier_org_id: c.supplierOrgId,
+      kind: c.kind,
+      due_date: c.dueDate,
+      status: c.status,
+      created_at: c.createdAt,
+      updated_at: c.createdAt,
+    })
+    .execute();
+  if (c.items.length === 0) return;
+  await db(ctx)
+    .insertInto('production.calloff_items')
+    .values(
+      c.items.map((i) => ({
+        calloff_id: c.id,
+        item_no: i.itemNo,
+        sequence_position: i.sequencePosition,
+        vehicle_id: i.vehicleId,
+        part_id: i.partId,
+        part_number: i.partNumber,
+        name_zh: i.name['zh-CN'],
+        name_en: i.name.en,
+        quantity: i.quantity,
+        unit: i.unit,
+        station: i.station,
+        vehicles: i.vehicles,
+      })),
+    )
+    .execute();
+}
+
+export type CallOffFilter = {
+  supplierOrgId?: string;
+  lineId?: string;
+  day?: IsoDate;
+  status?: CallOffStatus;
+  dueFrom?: IsoDate;
+  dueTo?: IsoDate;
+};
+
+export async function listCallOffs(ctx: Ctx, filter: CallOffFilter, limit = 200): Promise<CallOff[]> {
+  let q = db(ctx).selectFrom('production.calloffs').selectAll();
+  if (filter.supplierOrgId !== undefined) q = q.where('supplier_org_id', '=', filter.supplierOrgId);
+  if (filter.lineId !== undefined) q = q.where('line_id', '=', filter.lineId);
+  if (filter.day !== undefined) q = q.where('day', '=', filter.day);
+  if (filter.status !== undefined) q = q.where('status', '=', filter.status);
+  if (filter.dueFrom !== undefined) q = q.where('due_date', '>=', filter.dueFrom);
+  if (filter.dueTo !== undefined) q = q.where('due_date', '<=', filter.dueTo);
+  const rows = await q.orderBy('due_date').orderBy('kind', 'desc').orderBy('id').limit(limit).execute();
+  const ids = rows.map((r) => r.id);
+  const items = ids.length
+    ? await db(ctx)
+        .selectFrom('production.calloff_items')
+        .selectAll()
+        .where('calloff_id', 'in', ids)
+        .orderBy('calloff_id')
+        .orderBy('item_no')
+        .execute()
+    : [];
+  const byCallOff = new Map<string, CallOffItem[]>();
+  for (const i of items) {
+    byCallOff.set(i.calloff_id, [
+      ...(byCallOff.get(i.calloff_id) ?? []),
+      {
+        itemNo: i.item_no,
+        sequencePosition: i.sequence_position,
+        vehicleId: i.vehicle_id,
+        partId: i.part_id,
+        partNumber: i.part_number,
+        name: { 'zh-CN': i.name_zh, en: i.name_en },
+        quantity: i.quantity,
+        unit: i.unit,
+        station: i.station,
+        vehicles: i.vehicles,
+      },
+    ]);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    lineId: r.line_id,
+    plantOrgId: r.plant_org_id,
+    day: r.day,
+    supplierOrgId: r.supplier_org_id,
+    kind: r.kind as CallOffKind,
+    dueDate: r.due_date,
+    status: r.status as CallOffStatus,
+    shippedAt: toDateOrNull(r.shipped_at),
+    delayedUntil: r.delayed_until,
+    delayReason: r.delay_reason,
+    createdAt: toDate(r.created_at),
+    items: byCallOff.get(r.id) ?? [],
+  }));
+}
+
+export async function findCallOff(
+  ctx: Ctx,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CallOff | undefined> {
+  let q = db(ctx).selectFrom('production.calloffs').select(['line_id', 'day']).where('id', '=', id);
+  if (options.forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) return undefined;
+  return (await listCallOffs(ctx, { lineId: row.line_id, day: row.day })).find((c) => c.id === id);
+}
+
+export async function updateCallOff(
+  ctx: Ctx,
+  id: string,
+  patch: {
+    status: CallOffStatus;
+    shippedAt?: Date;
+    delayedUntil?: IsoDate | null;
+    delayReason?: string | null;
+  },
+  at: Date,
+): Promise<void> {
+  await db(ctx)
+    .updateTable('production.calloffs')
+    .set({
+      status: patch.status,
+      ...(patch.shippedAt !== undefined ? { shipped_at: patch.shippedAt } : {}),
+      ...(patch.delayedUntil !== undefined ? { delayed_until: patch.delayedUntil } : {}),
+      ...(patch.delayReason !== undefined ? { delay_reason: patch.delayReason } : {}),
+      updated_at: at,
     })
     .where('id', '=', id)
     .execute();

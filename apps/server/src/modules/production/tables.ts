@@ -153,6 +153,37 @@ export type SequenceRunsTable = {
   finished_at: NullableTimestamp;
 };
 
+export type CallOffsTable = {
+  id: string;
+  line_id: string;
+  plant_org_id: string;
+  day: DateText;
+  supplier_org_id: string;
+  kind: string;
+  due_date: DateText;
+  status: ColumnType<string, string | undefined, string>;
+  shipped_at: NullableTimestamp;
+  delayed_until: NullableDateText;
+  delay_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type CallOffItemsTable = {
+  calloff_id: string;
+  item_no: number;
+  sequence_position: number | null;
+  vehicle_id: string | null;
+  part_id: string;
+  part_number: string;
+  name_zh: string;
+  name_en: string;
+  quantity: number;
+  unit: string;
+  station: string | null;
+  vehicles: number;
+};
+
 export type ProductionTables = {
   'production.lines': LinesTable;
   'production.line_model_lines': LineModelLinesTable;
@@ -166,6 +197,8 @@ export type ProductionTables = {
   'production.delivery_changes': DeliveryChangesTable;
   'production.vin_serials': VinSerialsTable;
   'production.sequence_runs': SequenceRunsTable;
+  'production.calloffs': CallOffsTable;
+  'production.calloff_items': CallOffItemsTable;
 };
 
 export type ProductionDb = Kysely<ProductionTables>;

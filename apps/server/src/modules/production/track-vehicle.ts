@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
 import { composeVin, modelYearCode } from './assign-vin.ts';
-import { type IsoDate, localDate, zonedDateTime } from './capacity-calendar.ts';
+import { type IsoDate, localDate } from './capacity-calendar.ts';
 import { planRework, shiftAfterStep } from './estimate-steps.ts';
 import { deliveryRepromised, vehicleStepRecorded } from './events.ts';
 import { carContext, getVehicleFor, vehicleNotFound } from './reserve-date.ts';
@@ -222,10 +222,6 @@ export async function recordStep(
       shipDate = rework.shipDate;
       if (rework.deliveryDate > car.deliveryDate) {
         deliveryDate = rework.deliveryDate;
-        estimates = {
-          ...estimates,
-          at_dealer: zonedDateTime(deliveryDate, 10, 0, line.timeZone).toISOString(),
-        };
         const detail = { defects: defects.map((d) => d.code), reworkDays: line.reworkDays, shipDate };
         await store.insertDeliveryChange(tx, vehicleId, newId('dch'), {
           at,

@@ -125,3 +125,40 @@ export type DeliveryChange = {
 };
 
 export type { Reason };
+
+export const CALLOFF_KINDS = ['sequenced', 'daily'] as const;
+export type CallOffKind = (typeof CALLOFF_KINDS)[number];
+export const CALLOFF_STATUSES = ['open', 'shipped', 'delayed'] as const;
+export type CallOffStatus = (typeof CALLOFF_STATUSES)[number];
+
+export type CallOffItem = {
+  itemNo: number;
+  /** Just-in-sequence items: the car and its place in the day's sequence; null for daily totals. */
+  sequencePosition: number | null;
+  vehicleId: string | null;
+  partId: string;
+  partNumber: string;
+  name: Bilingual;
+  quantity: number;
+  unit: string;
+  station: string | null;
+  /** Cars that need the part (1 for a just-in-sequence item). */
+  vehicles: number;
+};
+
+/** What a supplier must deliver for one frozen production day: in sequence, or as daily totals. */
+export type CallOff = {
+  id: string;
+  lineId: string;
+  plantOrgId: string;
+  day: IsoDate;
+  supplierOrgId: string;
+  kind: CallOffKind;
+  dueDate: IsoDate;
+  status: CallOffStatus;
+  shippedAt: Date | null;
+  delayedUntil: IsoDate | null;
+  delayReason: string | null;
+  createdAt: Date;
+  items: CallOffItem[];
+};
