@@ -448,6 +448,50 @@ describe('planning and sequencing a day', () => {
     ).toBe(404);
   });
 
+  it('keeps capacity above what is planned, and counts cars again when a rule changes', async () => {
+    const holiday = await planner.json<Problem & { reserved?: number }>(
+      'PUT',
+      `/factory/lines/${line.id}/calendar/${DAY}`,
+      {
+        body: { kind: 'holiday', reason: { 'zh-CN': '停电', en: 'Power cut' } },
+      },
+    );
+    expect(holiday).toMatchObject({
+      status: 409,
+      body: { code: 'production.capacity_below_reserved', reserved: planned.length },
+    });
+    const cars = (await plan()).body.vehicles;
+    const colour = cars[0]?.colour ?? '';
+    const withColour = cars.filter((v) => v.colour === colour).length;
+    const rule = await planner.json<Rule>('POST', `/factory/lines/${line.id}/option-rules`, {
+      body: {
+        code: 'colour-check',
+        name: { 'zh-CN': '颜色抽检', en: 'Colour audit' },
+        n: 1,
+        p: 2,
+        priority: 'low',
+        condition: colour,
+      },
+    });
+    expect(rule.status).toBe(201);
+    const loads = (
+      await planner.json<{ optionLoads: { rule: { code: string }; reserved: number; maxCars: number }[] }>(
+        'GET',
+        `/factory/lines/${line.id}/days/${DAY}`,
+      )
+    ).body.optionLoads;
+    expect(loads.find((l) => l.rule.code === 'colour-check')).toMatchObject({
+      reserved: withColour,
+      maxCars: 24,
+    });
+    expect((await plan()).body.needsSequencing).toBe(true);
+    expect(
+      (await planner.request('DELETE', `/factory/lines/${line.id}/option-rules/${rule.body.id}`)).status,
+    ).toBe(204);
+    const after = (await plan()).body;
+    expect(after.vehicles.every((v) => !v.ruleCodes.includes('colour-check'))).toBe(true);
+  });
+
   it('freezes a day: its plan and sequence can no longer change (409)', async () => {
     const frozen = await planner.json<Plan>('POST', `/factory/lines/${line.id}/days/${DAY}/freeze`);
     expect(frozen.status).toBe(200);

@@ -5,12 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomer, createOrganisation, findOrganisationByCode } from '../../modules/identity/index.ts';
-import { type Line, listLines } from '../../modules/production/index.ts';
+import { cancelVehicle, type Line, listLines, registerVehicle } from '../../modules/production/index.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { type Ctx, systemCtx } from '../../platform/context.ts';
 import { seedDemoData } from '../../seed/index.ts';
 import { createTestApp, type TestApp } from '../../testing/create-test-app.ts';
-import { type Configuration, configurationOf, registerCar, testVehicleId } from '../production-fixtures.ts';
+import {
+  type Configuration,
+  configurationOf,
+  registerCar,
+  testOrderId,
+  testVehicleId,
+} from '../production-fixtures.ts';
 import { type TestClient, testClient } from '../test-client.ts';
 
 // Thursday 2026-12-03, 10:00 in Nanjing: frozen until Tue 12-08 (3 working days).
@@ -379,5 +385,94 @@ describe('a car’s progress', () => {
     const bj = testClient(t.app);
     expect((await bj.signIn('sales.bj@qicheng.example')).status).toBe(200);
     expect((await bj.json('GET', `/dealer/vehicles/${testVehicleId(1)}/progress`)).status).toBe(404);
+  });
+});
+
+describe('registering and cancelling cars', () => {
+  it('registers idempotently per vehicle id and refuses conflicting or mismatched registrations', async () => {
+    const first = await registerCar(ctx, {
+      n: 500,
+      configuration: plain,
+      dealerCode: 'DLR-SH',
+      customerUserId: customerId,
+    });
+    const again = await registerCar(ctx, {
+      n: 500,
+      configuration: plain,
+      dealerCode: 'DLR-SH',
+      customerUserId: customerId,
+    });
+    expect(again).toEqual(first);
+    expect(first).toMatchObject({
+      lineId: line.id,
+      state: 'planned',
+      deliveryDate: null,
+      colour: plain.selection['paint'],
+    });
+    const registered = await t.db
+      .selectFrom('platform.outbox')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('type', '=', 'production.vehicle_registered')
+      .where('aggregate_id', '=', first.vehicleId)
+      .executeTakeFirstOrThrow();
+    expect(Number(registered.n)).toBe(1);
+    const base = {
+      customerUserId: customerId,
+      modelLine: plain.modelLine,
+      versionId: plain.versionId,
+      configurationCode: plain.code,
+      selection: plain.selection,
+      dealerOrgId: shanghai,
+    };
+    await expect(
+      registerVehicle(ctx, { ...base, vehicleId: first.vehicleId, orderId: testOrderId(501) }),
+    ).rejects.toMatchObject({ code: 'production.vehicle_conflict' });
+    await expect(
+      registerVehicle(ctx, { ...base, vehicleId: testVehicleId(502), orderId: testOrderId(500) }),
+    ).rejects.toMatchObject({ code: 'production.vehicle_conflict' });
+    await expect(
+      registerVehicle(ctx, {
+        ...base,
+        vehicleId: testVehicleId(503),
+        orderId: testOrderId(503),
+        selection: pano.selection,
+      }),
+    ).rejects.toMatchObject({ code: 'production.configuration_mismatch' });
+  });
+
+  it('cancelling gives the capacity back and the car can no longer be planned', async () => {
+    const car = testVehicleId(500);
+    const reserved = await customer.json<{ productionDay: string }>(
+      'PUT',
+      `/store/vehicles/${car}/delivery-date`,
+      {
+        body: { date: '2027-01-08' },
+      },
+    );
+    expect(reserved.status).toBe(200);
+    const reservedOn = async () =>
+      (
+        await t.db
+          .selectFrom('production.days')
+          .select('reserved')
+          .where('line_id', '=', line.id)
+          .where('day', '=', reserved.body.productionDay)
+          .executeTakeFirstOrThrow()
+      ).reserved;
+    const before = await reservedOn();
+    const cancelled = await cancelVehicle(ctx, car, 'order cancelled by the customer');
+    expect(cancelled).toMatchObject({ status: 'cancelled', deliveryDate: null, productionDay: null });
+    expect(await reservedOn()).toBe(before - 1);
+    expect((await cancelVehicle(ctx, car, 'again')).status).toBe('cancelled');
+    const after = await customer.json<Problem>('PUT', `/store/vehicles/${car}/delivery-date`, {
+      body: { date: '2027-01-08' },
+    });
+    expect(after).toMatchObject({ status: 409, body: { code: 'production.vehicle_cancelled' } });
+    const progress = await customer.json<{ status: string; deliveryChanges: { reason: string }[] }>(
+      'GET',
+      `/store/vehicles/${car}/progress`,
+    );
+    expect(progress.body.status).toBe('cancelled');
+    expect(progress.body.deliveryChanges.map((c) => c.reason)).toEqual(['reserved', 'released']);
   });
 });
