@@ -4,12 +4,14 @@
 
 import { adminCatalog } from './admin-catalog.ts';
 import { factoryBom } from './factory-bom.ts';
+import { production } from './production.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
 
 const zhCN = {
   ...storefrontConfigurator['zh-CN'],
   ...adminCatalog['zh-CN'],
   ...factoryBom['zh-CN'],
+  ...production['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -243,6 +245,7 @@ const en: Messages = {
   ...storefrontConfigurator.en,
   ...adminCatalog.en,
   ...factoryBom.en,
+  ...production.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',
