@@ -6,6 +6,7 @@ import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
 import { factoryBom } from './factory-bom.ts';
 import { ordersProblems } from './orders-problems.ts';
+import { production } from './production.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
 
 const zhCN = {
@@ -14,6 +15,7 @@ const zhCN = {
   ...adminIntegration['zh-CN'],
   ...factoryBom['zh-CN'],
   ...ordersProblems['zh-CN'],
+  ...production['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -249,6 +251,7 @@ const en: Messages = {
   ...adminIntegration.en,
   ...factoryBom.en,
   ...ordersProblems.en,
+  ...production.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',

@@ -8,6 +8,7 @@ import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { OrganisationSchema, organisationDto, UserSchema, userDto } from '../identity-shapes.ts';
 // ---- orders (issue #5)
 import { mountDealerOrderRoutes } from './orders.ts';
+import { mountDealerProductionRoutes } from './production.ts';
 
 /** Routes of `/dealer`: staff of one dealer, who see their own dealer only. */
 const tags = ['dealer'];
@@ -65,5 +66,6 @@ export function dealerRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   // ---- orders (issue #5)
   mountDealerOrderRoutes(router);
+  mountDealerProductionRoutes(router);
   return router;
 }

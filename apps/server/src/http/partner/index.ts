@@ -6,6 +6,7 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { OrganisationSchema, organisationDto } from '../identity-shapes.ts';
+import { mountPartnerCallOffRoutes } from './call-offs.ts';
 
 /** Routes of `/partner`: supplier users (cookie session) and partner systems (API key). */
 const organisation = guardedRoute('partner_organisation.read', {
@@ -28,5 +29,6 @@ export function partnerRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
   router.openapi(organisation, async (c) => {
     return c.json({ organisation: organisationDto(await getPartnerOrganisation(c.var.ctx)) }, 200);
   });
+  mountPartnerCallOffRoutes(router);
   return router;
 }
