@@ -30,3 +30,25 @@ export type Webhook = ResponseOf<'/admin/integration/webhooks', 'get'>['items'][
 export type WebhookDelivery = ResponseOf<'/admin/integration/deliveries', 'get'>['items'][number];
 export type OutboxDeadLetter = ResponseOf<'/admin/integration/dead-letters/outbox', 'get'>['items'][number];
 export type EventDetail = ResponseOf<'/admin/integration/events/{id}', 'get'>['event'];
+
+// orders, payments, checkout (issue #5)
+export type Order = ResponseOf<'/store/orders/{id}', 'get'>;
+export type OrderSummary = ResponseOf<'/store/orders', 'get'>['items'][number];
+export type OrderState = Order['state'];
+export type OrderPayment = Order['payments'][number];
+export type TimelineEntry = Order['timeline'][number];
+export type PaymentPurpose = OrderPayment['purpose'];
+export type PaymentMethod = OrderPayment['method'];
+export type OrderPrice = Order['price'];
+export type FinanceQuote = NonNullable<Order['finance']>;
+export type InsuranceQuote = NonNullable<Order['insurance']>;
+export type OrderTerms = ResponseOf<'/store/order-terms', 'get'>;
+export type Dealer = ResponseOf<'/store/dealers', 'get'>['items'][number];
+export type DealerService = Dealer['services'][number];
+export type FinanceOffer = ResponseOf<'/store/finance/offers', 'get'>['items'][number];
+export type InsuranceProduct = ResponseOf<'/store/insurance/products', 'get'>['items'][number];
+export type ConfigurationChangeQuote = ResponseOf<'/store/orders/{id}/configuration/quote', 'post'>;
+export type CancellationPreview = ResponseOf<'/store/orders/{id}/cancellation', 'get'>;
+export type SimPayment = ResponseOf<'/store/pay/sim/{token}', 'get'>;
+export type SimOutcome = RequestOf<'/store/pay/sim/{token}/complete', 'post'>['outcome'];
+export type FinanceChoice = RequestOf<'/store/orders/{id}/finance', 'put'>;

@@ -5,6 +5,7 @@
 import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
 import { factoryBom } from './factory-bom.ts';
+import { orders } from './orders.ts';
 import { ordersProblems } from './orders-problems.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
 
@@ -14,6 +15,7 @@ const zhCN = {
   ...adminIntegration['zh-CN'],
   ...factoryBom['zh-CN'],
   ...ordersProblems['zh-CN'],
+  ...orders['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -249,6 +251,7 @@ const en: Messages = {
   ...adminIntegration.en,
   ...factoryBom.en,
   ...ordersProblems.en,
+  ...orders.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',
