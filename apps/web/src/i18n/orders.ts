@@ -310,7 +310,6 @@ const zhCN = {
   'orders.none': '你还没有订单。',
   'orders.configure': '去选配一辆车',
   'orders.open': '查看订单 {vehicleId}',
-  'account.orders.count': '你有 {count} 个订单。',
   'account.orders.all': '查看我的订单',
 
   'order.waiting': '正在等待支付结果…',
@@ -714,7 +713,6 @@ const en: Record<keyof typeof zhCN, string> = {
   'orders.none': 'You have no orders yet.',
   'orders.configure': 'Configure a car',
   'orders.open': 'Open order {vehicleId}',
-  'account.orders.count': 'You have {count} orders.',
   'account.orders.all': 'See my orders',
 
   'order.waiting': 'Waiting for the payment result…',

@@ -159,6 +159,7 @@ export function openPaymentOf(order: Pick<Order, 'payments' | 'actions'>): Order
 // ------------------------------------------------------------------ timeline
 
 type Data = Record<string, unknown>;
+const field = (data: Data, key: string): unknown => data[key];
 const num = (data: Data, key: string): number | undefined =>
   typeof data[key] === 'number' ? (data[key] as number) : undefined;
 const str = (data: Data, key: string): string | undefined =>
@@ -185,8 +186,10 @@ export function describeTimelineEntry(
     const amount = num(data, key);
     return amount === undefined ? '—' : formatMoney(amount, str(data, 'currency') ?? currency, locale);
   };
-  const method = isMethod(data.method) ? t(METHOD_KEYS[data.method]) : '—';
-  const purpose = isPurpose(data.purpose) ? t(PURPOSE_KEYS[data.purpose]) : t('order.purpose.payment');
+  const methodCode = field(data, 'method');
+  const purposeCode = field(data, 'purpose');
+  const method = isMethod(methodCode) ? t(METHOD_KEYS[methodCode]) : '—';
+  const purpose = isPurpose(purposeCode) ? t(PURPOSE_KEYS[purposeCode]) : t('order.purpose.payment');
   const titleKey = `order.timeline.${entry.kind}`;
   const title = isMessageKey(titleKey)
     ? t(titleKey)
@@ -240,13 +243,14 @@ export function describeTimelineEntry(
             })
           : t('order.timeline.finance_changed.removed');
       case 'insurance_changed': {
-        const products = Array.isArray(data.products) ? data.products.length : 0;
+        const chosen = field(data, 'products');
+        const products = Array.isArray(chosen) ? chosen.length : 0;
         return products > 0
           ? t('order.timeline.insurance_changed.detail', { count: products, premiums: money('premiumTotal') })
           : t('order.timeline.insurance_changed.removed');
       }
       case 'cancelled': {
-        const by = data.by === 'brand' ? t('order.by.brand') : t('order.by.customer');
+        const by = field(data, 'by') === 'brand' ? t('order.by.brand') : t('order.by.customer');
         const sentence = t('order.timeline.cancelled.detail', {
           by,
           refund: money('refund'),
@@ -272,4 +276,10 @@ export function describeTimelineEntry(
     }
   })();
   return { title, detail };
+}
+
+/** The catalogue text of a problem code the server put in a value (a refusal), never the code itself. */
+export function problemKey(code: string): MessageKey {
+  const key = `problem.${code}`;
+  return isMessageKey(key) ? key : 'error.status.unprocessable';
 }

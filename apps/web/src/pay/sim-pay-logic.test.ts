@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, formatCountdown, returnedOutcome, returnPathOf } from './sim-pay-logic.ts';
+import {
+  countdown,
+  formatCountdown,
+  qrPath,
+  qrPattern,
+  returnedOutcome,
+  returnPathOf,
+} from './sim-pay-logic.ts';
 
 describe('simulated pay page', () => {
   it('counts down to the expiry, whole seconds up', () => {
@@ -29,5 +36,23 @@ describe('simulated pay page', () => {
     expect(returnedOutcome('?payment=timeout&x=1')).toBe('timeout');
     expect(returnedOutcome('?payment=maybe')).toBeUndefined();
     expect(returnedOutcome('')).toBeUndefined();
+  });
+});
+
+describe('simulated wallet code', () => {
+  it('is the same for the same token, differs for another, and has its corner squares', () => {
+    const a = qrPattern('token-a');
+    expect(qrPattern('token-a')).toEqual(a);
+    expect(qrPattern('token-b')).not.toEqual(a);
+    expect(a).toHaveLength(21);
+    expect(a[0]?.slice(0, 7)).toEqual([true, true, true, true, true, true, true]);
+    expect(a[1]?.slice(0, 7)).toEqual([true, false, false, false, false, false, true]);
+    expect(a[3]?.[3]).toBe(true);
+    expect(
+      qrPath([
+        [true, false],
+        [false, true],
+      ]),
+    ).toBe('M0 0h1v1h-1zM1 1h1v1h-1z');
   });
 });

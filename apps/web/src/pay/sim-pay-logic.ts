@@ -41,3 +41,38 @@ export function returnedOutcome(search: string): ReturnedOutcome | undefined {
     ? value
     : undefined;
 }
+
+/**
+ * A QR-code-like pattern for the simulated wallets (not a real QR code: nothing to scan): a
+ * size x size grid of dark cells, the same for the same token, with the three corner squares.
+ */
+export function qrPattern(token: string, size = 21): boolean[][] {
+  let seed = 2166136261;
+  for (const ch of token) seed = Math.imul(seed ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const next = () => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const finder = (r: number, c: number) => {
+    for (const [r0, c0] of [
+      [0, 0],
+      [0, size - 7],
+      [size - 7, 0],
+    ] as const) {
+      const y = r - r0;
+      const x = c - c0;
+      if (y >= 0 && y < 7 && x >= 0 && x < 7) {
+        return y === 0 || y === 6 || x === 0 || x === 6 || (y >= 2 && y <= 4 && x >= 2 && x <= 4);
+      }
+    }
+    return undefined;
+  };
+  return Array.from({ length: size }, (_, r) =>
+    Array.from({ length: size }, (_, c) => finder(r, c) ?? next() < 0.5),
+  );
+}
+
+/** The dark cells as one SVG path of unit squares. */
+export function qrPath(cells: boolean[][]): string {
+  return cells.flatMap((row, y) => row.flatMap((dark, x) => (dark ? [`M${x} ${y}h1v1h-1z`] : []))).join('');
+}

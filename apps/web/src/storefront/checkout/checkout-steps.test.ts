@@ -51,6 +51,8 @@ describe('checkout steps', () => {
     s = run(s, { type: 'update', patch: { finance: { choice, quoted: false } } }, { type: 'next' });
     expect(s.current).toBe('finance');
     expect(canOpen(steps, s.draft, 'insurance')).toBe(false);
+    // A loan whose amount is still being typed is not a choice yet.
+    expect(canOpen(steps, { ...s.draft, finance: { choice: null, quoted: true } }, 'insurance')).toBe(false);
     s = run(s, { type: 'update', patch: { finance: { choice, quoted: true } } }, { type: 'next' });
     expect(s.current).toBe('insurance');
   });

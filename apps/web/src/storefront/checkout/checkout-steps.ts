@@ -8,8 +8,8 @@ import type { FinanceChoice } from '../../api/types.ts';
  */
 export type CheckoutDraft = {
   dealerId: string | null;
-  /** null: paying in full; a choice counts once the server has quoted it. */
-  finance: { choice: FinanceChoice; quoted: boolean } | null;
+  /** null: paying in full; a loan counts once its choice is complete and the server quoted it. */
+  finance: { choice: FinanceChoice | null; quoted: boolean } | null;
   insurance: string[];
   termsAccepted: boolean;
 };
@@ -22,7 +22,7 @@ export type StepDefinition<Id extends string = string> = {
 
 export const CHECKOUT_STEPS = [
   { id: 'dealer', complete: (d) => d.dealerId !== null },
-  { id: 'finance', complete: (d) => d.finance === null || d.finance.quoted },
+  { id: 'finance', complete: (d) => d.finance === null || (d.finance.choice !== null && d.finance.quoted) },
   { id: 'insurance', complete: () => true },
   { id: 'terms', complete: (d) => d.termsAccepted },
   // The last step places the order: it is never "done" before that.
