@@ -16,7 +16,7 @@ import type { Loadable } from '../ui/use-api.ts';
 import { type Page as ListPage, usePaged } from '../ui/use-paged.ts';
 import { formatMoney } from './money.ts';
 import { ORDER_STATES, stateKey } from './order-logic.ts';
-import { DealerDetails, OrderRecord, OrderStateBadge, PriceLines, StageProgress } from './order-views.tsx';
+import { OrderRecord, OrderStateBadge, StageProgress } from './order-views.tsx';
 import './orders.css';
 
 /** The filters of a staff order list: state, a search over vehicle id and buyer name, and more. */
@@ -119,7 +119,7 @@ function OrderRows({
       header: t('field.vehicleId'),
       render: (o) => (
         <Link to={detailPath(o)}>
-          <strong>{o.vehicleId}</strong>
+          <strong className="vehicle-id">{o.vehicleId}</strong>
         </Link>
       ),
     },
@@ -207,35 +207,21 @@ export function StaffOrderPage({
         </p>
       )}
       {children?.(o)}
-      <div className="grid-2">
-        <section className="card" aria-labelledby="buyer-title" data-testid="buyer">
-          <h2 id="buyer-title">{t('order.section.buyer')}</h2>
-          <DetailsList
-            items={[
-              { label: t('field.name'), value: o.customer.name },
-              {
-                label: t('field.phone'),
-                value: o.customer.phone && <a href={`tel:${o.customer.phone}`}>{o.customer.phone}</a>,
-              },
-              {
-                label: t('field.email'),
-                value: o.customer.email && <a href={`mailto:${o.customer.email}`}>{o.customer.email}</a>,
-              },
-            ]}
-          />
-        </section>
-        <section className="card" aria-labelledby="dealer-title">
-          <h2 id="dealer-title">{t('order.section.dealer')}</h2>
-          <DealerDetails dealer={o.dealer} />
-        </section>
-      </div>
-      <section className="card" aria-labelledby="configuration-title">
-        <h2 id="configuration-title">{t('order.section.configuration')}</h2>
-        <p className="muted small">
-          {t('field.configurationCode')} <code>{o.configuration.code}</code> ·{' '}
-          {t('price.version', { number: o.price.versionNumber })}
-        </p>
-        <PriceLines price={o.price} />
+      <section className="card" aria-labelledby="buyer-title" data-testid="buyer">
+        <h2 id="buyer-title">{t('order.section.buyer')}</h2>
+        <DetailsList
+          items={[
+            { label: t('field.name'), value: o.customer.name },
+            {
+              label: t('field.phone'),
+              value: o.customer.phone && <a href={`tel:${o.customer.phone}`}>{o.customer.phone}</a>,
+            },
+            {
+              label: t('field.email'),
+              value: o.customer.email && <a href={`mailto:${o.customer.email}`}>{o.customer.email}</a>,
+            },
+          ]}
+        />
       </section>
       <OrderRecord order={o} />
     </Page>

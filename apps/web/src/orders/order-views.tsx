@@ -1,14 +1,6 @@
-import type {
-  Dealer,
-  FinanceQuote,
-  InsuranceQuote,
-  Order,
-  OrderPrice,
-  OrderState,
-  OrderSummary,
-} from '../api/types.ts';
+import type { Dealer, FinanceQuote, InsuranceQuote, Order, OrderState, OrderSummary } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n-provider.tsx';
-import { pickLocalized } from '../i18n/locales.ts';
+import { type LocalizedText, pickLocalized } from '../i18n/locales.ts';
 import { type Column, DataTable } from '../ui/data-table.tsx';
 import { DetailsList } from '../ui/details-list.tsx';
 import { formatDateTime } from '../ui/format.ts';
@@ -69,38 +61,94 @@ export function StageProgress({ state }: { state: OrderState }) {
   );
 }
 
-/** The price snapshot line by line; the lines add up to the total. */
-export function PriceLines({ price }: { price: OrderPrice }) {
+type PriceLinesInput = {
+  currency: string;
+  base: number;
+  options: {
+    family: string;
+    familyLabel?: LocalizedText | null;
+    option: string;
+    optionLabel?: LocalizedText | null;
+    price: number;
+  }[];
+  adjustments: { id: string; label: LocalizedText | null; amount: number }[];
+  discounts?: { id: string; label: LocalizedText | null; amount: number }[];
+  total: number;
+};
+
+/**
+ * A price line by line (the lines add up to the total): base, options and adjustments summed,
+ * every line behind "details" (a car has dozens). Labels from the price itself, or `label`.
+ */
+export function PriceLines({
+  price,
+  label,
+}: {
+  price: PriceLinesInput;
+  /** Labels of lines the price does not carry (a saved configuration's breakdown). */
+  label?: (family: string, option: string) => string;
+}) {
   const { t, locale } = useI18n();
   const money = (fen: number) => formatMoney(fen, price.currency, locale);
+  const discounts = price.discounts ?? [];
+  const sum = (xs: { price?: number; amount?: number }[]) =>
+    xs.reduce((s, x) => s + (x.price ?? x.amount ?? 0), 0);
+  const optionText = (o: PriceLinesInput['options'][number]) =>
+    label
+      ? label(o.family, o.option)
+      : t('price.optionLine', {
+          family: pickLocalized(o.familyLabel, locale) ?? o.family,
+          option: pickLocalized(o.optionLabel, locale) ?? o.option,
+        });
+  const count = price.options.length + price.adjustments.length + discounts.length;
   return (
-    <dl className="order-lines" data-testid="price-lines">
-      <div>
-        <dt>{t('price.base')}</dt>
-        <dd>{money(price.base)}</dd>
-      </div>
-      {price.options.map((o) => (
-        <div key={o.family}>
-          <dt>
-            {t('price.optionLine', {
-              family: pickLocalized(o.familyLabel, locale) ?? o.family,
-              option: pickLocalized(o.optionLabel, locale) ?? o.option,
-            })}
-          </dt>
-          <dd>{money(o.price)}</dd>
+    <div data-testid="price-lines">
+      <dl className="order-lines">
+        <div>
+          <dt>{t('price.base')}</dt>
+          <dd>{money(price.base)}</dd>
         </div>
-      ))}
-      {[...price.adjustments, ...price.discounts].map((a) => (
-        <div key={a.id}>
-          <dt>{pickLocalized(a.label, locale) ?? a.id}</dt>
-          <dd>{money(a.amount)}</dd>
+        <div>
+          <dt>{t('price.options', { count: price.options.length })}</dt>
+          <dd>{money(sum(price.options))}</dd>
         </div>
-      ))}
-      <div className="order-lines-total">
-        <dt>{t('price.total')}</dt>
-        <dd data-testid="price-total">{money(price.total)}</dd>
-      </div>
-    </dl>
+        {price.adjustments.length > 0 && (
+          <div>
+            <dt>{t('price.adjustments')}</dt>
+            <dd>{money(sum(price.adjustments))}</dd>
+          </div>
+        )}
+        {discounts.length > 0 && (
+          <div>
+            <dt>{t('price.discounts')}</dt>
+            <dd>{money(sum(discounts))}</dd>
+          </div>
+        )}
+        <div className="order-lines-total">
+          <dt>{t('price.total')}</dt>
+          <dd data-testid="price-total">{money(price.total)}</dd>
+        </div>
+      </dl>
+      {count > 0 && (
+        <details className="order-lines-details">
+          <summary>{t('price.showLines', { count })}</summary>
+          <dl className="order-lines">
+            {price.options.map((o) => (
+              <div key={o.family}>
+                <dt>{optionText(o)}</dt>
+                <dd>{money(o.price)}</dd>
+              </div>
+            ))}
+            {[...price.adjustments, ...discounts].map((a) => (
+              <div key={a.id}>
+                <dt>{pickLocalized(a.label, locale) ?? a.id}</dt>
+                <dd>{money(a.amount)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+    </div>
   );
 }
 
@@ -211,7 +259,7 @@ export function InsuranceQuoteDetails({ quote }: { quote: InsuranceQuote }) {
 }
 
 /** Paid, due and balance, from the ledger (the server derives them on every read). */
-export function MoneyDetails({ money: m }: { money: Order['money'] }) {
+export function MoneyDetails({ money: m, state }: { money: Order['money']; state: OrderState }) {
   const { t, locale } = useI18n();
   const money = (fen: number) => formatMoney(fen, m.currency, locale);
   return (
@@ -256,10 +304,12 @@ export function MoneyDetails({ money: m }: { money: Order['money'] }) {
           <dd>{money(m.refundPending)}</dd>
         </div>
       )}
-      <div>
-        <dt>{t('money.balance')}</dt>
-        <dd>{money(m.balance)}</dd>
-      </div>
+      {state !== 'cancelled' && (
+        <div>
+          <dt>{t('money.balance')}</dt>
+          <dd>{money(m.balance)}</dd>
+        </div>
+      )}
       {m.insurancePremiums > 0 && (
         <div>
           <dt>{t('money.insurance')}</dt>
@@ -340,11 +390,17 @@ export function LedgerTable({ order }: { order: Pick<Order, 'ledger'> }) {
 }
 
 /** Everything that happened to the order, oldest first: its story. */
-export function OrderTimeline({ order }: { order: Pick<Order, 'timeline' | 'currency'> }) {
+export function OrderTimeline({
+  order,
+  labelledBy,
+}: {
+  order: Pick<Order, 'timeline' | 'currency'>;
+  labelledBy?: string;
+}) {
   const { t, locale } = useI18n();
   if (order.timeline.length === 0) return <p className="empty">{t('order.timeline.empty')}</p>;
   return (
-    <ol className="order-timeline" data-testid="timeline">
+    <ol className="order-timeline" data-testid="timeline" aria-labelledby={labelledBy}>
       {order.timeline.map((entry) => {
         const text = describeTimelineEntry(entry, order.currency, t, locale);
         return (
@@ -384,19 +440,42 @@ export function OrderFacts({ order }: { order: OrderSummary }) {
   );
 }
 
-/** Finance, insurance, money, payments, refunds, ledger and the timeline, for any audience. */
-export function OrderRecord({ order }: { order: Order }) {
+/** Money and the timeline: where the order stands, for any audience. */
+export function OrderProgressCards({ order }: { order: Order }) {
+  const { t } = useI18n();
+  return (
+    <div className="grid-2 order-progress">
+      <section className="card" aria-labelledby="order-timeline-title">
+        <h2 id="order-timeline-title">{t('order.section.timeline')}</h2>
+        <OrderTimeline order={order} labelledBy="order-timeline-title" />
+      </section>
+      <section className="card" aria-labelledby="order-money-title">
+        <h2 id="order-money-title">{t('order.section.money')}</h2>
+        <MoneyDetails money={order.money} state={order.state} />
+      </section>
+    </div>
+  );
+}
+
+/** What the order is made of: configuration and price, dealer, finance and insurance. */
+export function OrderContentCards({ order }: { order: Order }) {
   const { t } = useI18n();
   return (
     <>
-      <section className="card" aria-labelledby="order-money-title">
-        <h2 id="order-money-title">{t('order.section.money')}</h2>
-        <MoneyDetails money={order.money} />
-      </section>
-      <section className="card" aria-labelledby="order-timeline-title">
-        <h2 id="order-timeline-title">{t('order.section.timeline')}</h2>
-        <OrderTimeline order={order} />
-      </section>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="order-configuration-title">
+          <h2 id="order-configuration-title">{t('order.section.configuration')}</h2>
+          <p className="muted small">
+            {t('field.configurationCode')} <code>{order.configuration.code}</code> ·{' '}
+            {t('price.version', { number: order.price.versionNumber })}
+          </p>
+          <PriceLines price={order.price} />
+        </section>
+        <section className="card" aria-labelledby="order-dealer-title">
+          <h2 id="order-dealer-title">{t('order.section.dealer')}</h2>
+          <DealerDetails dealer={order.dealer} />
+        </section>
+      </div>
       <div className="grid-2">
         <section className="card" aria-labelledby="order-finance-title">
           <h2 id="order-finance-title">{t('order.section.finance')}</h2>
@@ -411,18 +490,36 @@ export function OrderRecord({ order }: { order: Order }) {
           )}
         </section>
       </div>
-      <section className="order-records" aria-labelledby="order-payments-title">
-        <h2 id="order-payments-title">{t('order.section.payments')}</h2>
-        <PaymentsTable order={order} />
-        {order.refunds.length > 0 && (
-          <>
-            <h2>{t('order.section.refunds')}</h2>
-            <RefundsTable order={order} />
-          </>
-        )}
-        <h2>{t('order.section.ledger')}</h2>
-        <LedgerTable order={order} />
-      </section>
+    </>
+  );
+}
+
+/** Payments, refunds and the ledger. */
+export function OrderMoneyRecords({ order }: { order: Order }) {
+  const { t } = useI18n();
+  return (
+    <section className="order-records" aria-labelledby="order-payments-title">
+      <h2 id="order-payments-title">{t('order.section.payments')}</h2>
+      <PaymentsTable order={order} />
+      {order.refunds.length > 0 && (
+        <>
+          <h2>{t('order.section.refunds')}</h2>
+          <RefundsTable order={order} />
+        </>
+      )}
+      <h2>{t('order.section.ledger')}</h2>
+      <LedgerTable order={order} />
+    </section>
+  );
+}
+
+/** Everything about an order after its actions, for any audience. */
+export function OrderRecord({ order }: { order: Order }) {
+  return (
+    <>
+      <OrderProgressCards order={order} />
+      <OrderContentCards order={order} />
+      <OrderMoneyRecords order={order} />
     </>
   );
 }

@@ -7,8 +7,9 @@ import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { pickLocalized } from '../../i18n/locales.ts';
 import { createIdempotentAttempts, sendIdempotently } from '../../orders/idempotency.ts';
 import { formatMoney } from '../../orders/money.ts';
-import { FinanceQuoteDetails } from '../../orders/order-views.tsx';
+import { PriceLines } from '../../orders/order-views.tsx';
 import { AsyncView, Spinner } from '../../ui/async-view.tsx';
+import { DetailsList } from '../../ui/details-list.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useApi } from '../../ui/use-api.ts';
@@ -426,27 +427,25 @@ function Review({
   const { t, locale } = useI18n();
   return (
     <div data-testid="checkout-review">
-      <dl className="order-figures">
-        <div>
-          <dt>{t('checkout.review.dealer')}</dt>
-          <dd>{pickLocalized(dealer?.name, locale) ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('checkout.review.finance')}</dt>
-          <dd>
-            {financeQuote
+      <DetailsList
+        items={[
+          { label: t('checkout.review.dealer'), value: pickLocalized(dealer?.name, locale) },
+          {
+            label: t('checkout.review.finance'),
+            value: financeQuote
               ? `${pickLocalized(financeQuote.partner, locale)} · ${t('finance.months', { months: financeQuote.termMonths })} · ${t('finance.instalment')} ${formatMoney(financeQuote.instalment, financeQuote.currency, locale)}`
-              : t('checkout.review.cash')}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('checkout.review.insurance')}</dt>
-          <dd>
-            {insuranceCount > 0
-              ? t('checkout.review.insuranceCount', { count: insuranceCount, premiums })
-              : t('checkout.review.noInsurance')}
-          </dd>
-        </div>
+              : t('checkout.review.cash'),
+          },
+          {
+            label: t('checkout.review.insurance'),
+            value:
+              insuranceCount > 0
+                ? t('checkout.review.insuranceCount', { count: insuranceCount, premiums })
+                : t('checkout.review.noInsurance'),
+          },
+        ]}
+      />
+      <dl className="order-figures">
         <div className="is-lead">
           <dt>{t('checkout.review.dueNow')}</dt>
           <dd>{intention}</dd>
@@ -483,33 +482,15 @@ function CheckoutSummary({
     <div className="card" data-testid="checkout-summary">
       <h2 id="summary-title">{t('checkout.summary.title')}</h2>
       <p className="order-quote-title">{pickLocalized(detail.line.name, locale)}</p>
-      <dl className="order-lines">
-        <div>
-          <dt>{t('price.base')}</dt>
-          <dd>{money(saved.breakdown.base)}</dd>
-        </div>
-        {saved.breakdown.options.map((o) => (
-          <div key={o.family}>
-            <dt>
-              {t('price.optionLine', {
-                family: lookup.familyLabel(o.family),
-                option: lookup.optionLabel(o.family, o.option),
-              })}
-            </dt>
-            <dd>{money(o.price)}</dd>
-          </div>
-        ))}
-        {saved.breakdown.adjustments.map((a) => (
-          <div key={a.id}>
-            <dt>{pickLocalized(a.label, locale) ?? a.id}</dt>
-            <dd>{money(a.amount)}</dd>
-          </div>
-        ))}
-        <div className="order-lines-total">
-          <dt>{t('price.total')}</dt>
-          <dd data-testid="checkout-total">{money(saved.total)}</dd>
-        </div>
-      </dl>
+      <PriceLines
+        price={{ ...saved.breakdown, currency: saved.currency, total: saved.total }}
+        label={(family, option) =>
+          t('price.optionLine', {
+            family: lookup.familyLabel(family),
+            option: lookup.optionLabel(family, option),
+          })
+        }
+      />
       <p className="small">
         <Link to={specPath(saved.code)}>{t('checkout.summary.spec')}</Link>
       </p>
@@ -518,6 +499,15 @@ function CheckoutSummary({
           <div>
             <dt>{t('field.dealer')}</dt>
             <dd>{pickLocalized(dealer.name, locale)}</dd>
+          </div>
+        )}
+        {financeQuote && (
+          <div>
+            <dt>{t('finance.instalment')}</dt>
+            <dd>
+              {formatMoney(financeQuote.instalment, financeQuote.currency, locale)} ×{' '}
+              {financeQuote.termMonths}
+            </dd>
           </div>
         )}
         {premiums !== null && (
@@ -531,11 +521,6 @@ function CheckoutSummary({
           <dd>{money(intention)}</dd>
         </div>
       </dl>
-      {financeQuote && (
-        <div className="order-panel">
-          <FinanceQuoteDetails quote={financeQuote} />
-        </div>
-      )}
     </div>
   );
 }

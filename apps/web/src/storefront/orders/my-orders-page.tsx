@@ -37,7 +37,7 @@ export function MyOrdersList() {
       header: t('field.vehicleId'),
       render: (o) => (
         <Link to={`/orders/${o.id}`} aria-label={t('orders.open', { vehicleId: o.vehicleId })}>
-          <strong>{o.vehicleId}</strong>
+          <strong className="vehicle-id">{o.vehicleId}</strong>
         </Link>
       ),
     },

@@ -5,13 +5,7 @@ import type { Order } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { pickLocalized } from '../../i18n/locales.ts';
 import { paymentSettled, paymentsNewestFirst } from '../../orders/order-logic.ts';
-import {
-  DealerDetails,
-  OrderRecord,
-  OrderStateBadge,
-  PriceLines,
-  StageProgress,
-} from '../../orders/order-views.tsx';
+import { OrderRecord, OrderStateBadge, StageProgress } from '../../orders/order-views.tsx';
 import { returnedOutcome } from '../../pay/sim-pay-logic.ts';
 import { Spinner } from '../../ui/async-view.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -253,20 +247,6 @@ function OrderView({
         )}
       </section>
 
-      <div className="grid-2">
-        <section className="card" aria-labelledby="order-configuration-title">
-          <h2 id="order-configuration-title">{t('order.section.configuration')}</h2>
-          <p className="muted small">
-            {t('field.configurationCode')} <code>{order.configuration.code}</code> ·{' '}
-            {t('price.version', { number: order.price.versionNumber })}
-          </p>
-          <PriceLines price={order.price} />
-        </section>
-        <section className="card" aria-labelledby="order-dealer-title">
-          <h2 id="order-dealer-title">{t('order.section.dealer')}</h2>
-          <DealerDetails dealer={order.dealer} />
-        </section>
-      </div>
       <OrderRecord order={order} />
     </Page>
   );
