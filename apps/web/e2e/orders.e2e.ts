@@ -91,6 +91,17 @@ describe('order and pay', () => {
       await signIn(page, CUSTOMER.login, CUSTOMER.password);
       await page.waitForURL((url) => url.pathname === '/');
       await orderSavedConfiguration(page);
+      // Near me: the browser shares a location in Shanghai, so the Shanghai dealer comes first.
+      await page.context().grantPermissions(['geolocation'], { origin: baseUrl });
+      await page.context().setGeolocation({ latitude: 31.2397, longitude: 121.4998 });
+      await page.getByRole('button', { name: '离我最近' }).click();
+      const nearShanghai = page.getByRole('radio', { name: new RegExp(`^${SHANGHAI}\\s*距你 [\\d.]+ 公里`) });
+      await nearShanghai.check();
+      // Nearest first: the dealer just chosen is the first of the list.
+      expect(await page.getByRole('group', { name: '经销商' }).getByRole('radio').first().isChecked()).toBe(
+        true,
+      );
+      await screenshot(page, 'checkout-dealer-near-desktop');
       vehicleId = await placeOrder(page);
       await page.getByRole('radio', { name: '微信支付' }).check();
       await page.getByRole('button', { name: '去支付 ¥5,000' }).click();

@@ -245,7 +245,7 @@ function Checkout({
                       </span>
                       {stepTitle(s.id)}
                       {s.status !== 'current' && (
-                        <span className="visually-hidden">（{t(STATUS_KEYS[s.status])}）</span>
+                        <span className="visually-hidden">, {t(STATUS_KEYS[s.status])}</span>
                       )}
                     </button>
                   </li>
