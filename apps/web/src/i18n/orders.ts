@@ -597,7 +597,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'checkout.step.finance': 'Finance',
   'checkout.step.insurance': 'Insurance',
   'checkout.step.terms': 'Order terms',
-  'checkout.step.review': 'Place the order',
+  'checkout.step.review': 'Review',
   'checkout.stepStatus.done': 'done',
   'checkout.stepStatus.todo': 'to do',
   'checkout.stepStatus.locked': 'finish the steps before first',

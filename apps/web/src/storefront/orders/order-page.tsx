@@ -226,7 +226,7 @@ function OrderView({
         )}
         {panel === 'pay' && actions.pay && (
           <div className="order-panel">
-            <PayPanel order={order} purpose={actions.pay} />
+            <PayPanel order={order} purpose={actions.pay} offerResume={outcome !== 'timeout'} />
           </div>
         )}
         {panel === 'finance' && (

@@ -25,7 +25,16 @@ export function useGoToPayPage(): (payUrl: string) => void {
  * the provider's page. The amount is the server's (`money.due`); the request carries one
  * idempotency key per attempt, so a double click or a retry starts one payment.
  */
-export function PayPanel({ order, purpose }: { order: PayOrder; purpose: PaymentPurpose }) {
+export function PayPanel({
+  order,
+  purpose,
+  offerResume = true,
+}: {
+  order: PayOrder;
+  purpose: PaymentPurpose;
+  /** Offer the open payment's page again (not after it timed out there: it can only expire now). */
+  offerResume?: boolean;
+}) {
   const { t, locale } = useI18n();
   const goToPayPage = useGoToPayPage();
   const [method, setMethod] = useState<PaymentMethod>('wechat_pay');
@@ -37,7 +46,7 @@ export function PayPanel({ order, purpose }: { order: PayOrder; purpose: Payment
   const lockId = useId();
   const amount = order.money.due?.purpose === purpose ? order.money.due.amount : 0;
   const money = (fen: number) => formatMoney(fen, order.currency, locale);
-  const open = openPaymentOf(order);
+  const open = offerResume ? openPaymentOf(order) : undefined;
   const lockClauses = order.terms.clauses.filter((c) => c.acceptedAtLock);
 
   async function pay(event: FormEvent) {
