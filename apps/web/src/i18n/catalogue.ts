@@ -5,6 +5,7 @@
 import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
 import { factoryBom } from './factory-bom.ts';
+import { orders } from './orders.ts';
 import { ordersProblems } from './orders-problems.ts';
 import { production } from './production.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
@@ -16,6 +17,7 @@ const zhCN = {
   ...factoryBom['zh-CN'],
   ...ordersProblems['zh-CN'],
   ...production['zh-CN'],
+  ...orders['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -252,6 +254,7 @@ const en: Messages = {
   ...factoryBom.en,
   ...ordersProblems.en,
   ...production.en,
+  ...orders.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',
