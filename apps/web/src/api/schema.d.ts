@@ -8574,7 +8574,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A car of the plant (scan or type its vehicle id): current step, next steps, VIN, times */
+        /** A car of the plant (scan or type its vehicle id): current step, next steps, VIN, times, chosen options and the line rules it counts towards */
         get: {
             parameters: {
                 query?: never;
@@ -8592,7 +8592,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VehicleProgress"];
+                        "application/json": components["schemas"]["BuildSheet"];
                     };
                 };
                 /** @description Invalid request (problem+json; `errors` names the fields) */
@@ -10943,6 +10943,18 @@ export interface components {
                 unit: string;
                 station: string | null;
                 vehicles: number;
+            }[];
+        };
+        BuildSheet: components["schemas"]["VehicleProgress"] & {
+            /** @description Option family code -> chosen option code (the configuration) */
+            selection: {
+                [key: string]: string;
+            };
+            /** @description The line's N/P rules the car counts towards: the options the stations watch */
+            lineRules: {
+                id: string;
+                code: string;
+                name: components["schemas"]["Bilingual"];
             }[];
         };
         StepRequest: {

@@ -6,6 +6,7 @@ import {
   deleteOptionRule,
   deleteTransportDays,
   freezeDay,
+  getBuildSheet,
   getDayPlan,
   getLine,
   getLineCalendar,
@@ -31,6 +32,8 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute } from '../access.ts';
 import {
+  BuildSheetSchema,
+  buildSheetDto,
   CalendarDaySchema,
   CallOffSchema,
   calendarDayDto,
@@ -347,10 +350,11 @@ const vehicleRoute = guardedRoute('vehicle_progress.read', {
   method: 'get',
   path: '/vehicles/{vehicleId}',
   tags,
-  summary: 'A car of the plant (scan or type its vehicle id): current step, next steps, VIN, times',
+  summary:
+    'A car of the plant (scan or type its vehicle id): current step, next steps, VIN, times, chosen options and the line rules it counts towards',
   request: { params: vehicleParam },
   responses: {
-    200: { description: 'OK', content: json(VehicleProgressSchema) },
+    200: { description: 'OK', content: json(BuildSheetSchema) },
     ...problemResponses(400, 401, 403, 404),
   },
 });
@@ -532,7 +536,7 @@ export function mountFactoryProductionRoutes(router: OpenAPIHono<AppEnv>): void 
 
   router.openapi(vehicleRoute, async (c) => {
     const { vehicleId } = c.req.valid('param');
-    return c.json(vehicleProgressDto(await getVehicleProgress(c.var.ctx, vehicleId.toUpperCase())), 200);
+    return c.json(buildSheetDto(await getBuildSheet(c.var.ctx, vehicleId.toUpperCase())), 200);
   });
 
   router.openapi(moveRoute, async (c) => {
