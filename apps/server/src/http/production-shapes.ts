@@ -728,3 +728,15 @@ export function callOffDto(c: CallOff): z.infer<typeof CallOffSchema> {
     items: c.items,
   };
 }
+
+/** A call-off as the plant's planner sees it: with the supplier's name. */
+export const PlantCallOffSchema = CallOffSchema.extend({
+  supplierName: BilingualSchema.nullable().openapi({ description: 'Null when the organisation is gone' }),
+}).openapi('PlantCallOff');
+
+export function plantCallOffDto(
+  c: CallOff,
+  supplierName: z.infer<typeof BilingualSchema> | null,
+): z.infer<typeof PlantCallOffSchema> {
+  return { ...callOffDto(c), supplierName };
+}

@@ -8497,7 +8497,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The supplier call-offs of a frozen day (just-in-sequence per car, daily totals) */
+        /** The supplier call-offs of a frozen day (just-in-sequence per car, daily totals), with supplier names */
         get: {
             parameters: {
                 query?: never;
@@ -8517,7 +8517,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["CallOff"][];
+                            items: components["schemas"]["PlantCallOff"][];
                         };
                     };
                 };
@@ -10912,6 +10912,9 @@ export interface components {
             seed?: number;
             /** @description Stop after this many moves: the same seed and budget give the same sequence */
             maxIterations?: number;
+        };
+        PlantCallOff: components["schemas"]["CallOff"] & {
+            supplierName: components["schemas"]["Bilingual"] & unknown;
         };
         CallOff: {
             id: string;

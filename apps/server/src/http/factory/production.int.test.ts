@@ -815,6 +815,17 @@ describe('supplier call-offs', () => {
     expect(events.find((e) => e.payload['day'] === DAY)?.payload['callOffs']).toHaveLength(all.length);
   });
 
+  it("names each call-off's supplier for the planner", async () => {
+    const res = await planner.json<{ items: (CallOff & { supplierName: { 'zh-CN': string } | null })[] }>(
+      'GET',
+      `/factory/lines/${line.id}/days/${DAY}/call-offs`,
+    );
+    const seats = res.body.items.filter((c) => c.supplierId === seat);
+    expect(seats.length).toBeGreaterThan(0);
+    expect(seats.every((c) => c.supplierName?.['zh-CN'] === '华东座椅系统有限公司')).toBe(true);
+    expect(res.body.items.every((c) => c.supplierName !== null)).toBe(true);
+  });
+
   it('shows a supplier only its own call-offs; another supplier’s is 404', async () => {
     const mine = await supplier.json<{ items: CallOff[] }>('GET', '/partner/call-offs');
     expect(mine.status).toBe(200);

@@ -1,4 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { findOrganisation, type Organisation } from '../../modules/identity/index.ts';
 import {
   createLine,
   createOptionRule,
@@ -35,9 +36,7 @@ import {
   BuildSheetSchema,
   buildSheetDto,
   CalendarDaySchema,
-  CallOffSchema,
   calendarDayDto,
-  callOffDto,
   DayPlanSchema,
   dayPlanDto,
   ExceptionBodySchema,
@@ -51,6 +50,8 @@ import {
   OptionRuleSchema,
   OrgIdSchema,
   optionRuleDto,
+  PlantCallOffSchema,
+  plantCallOffDto,
   RuleUpdateSchema,
   RunBodySchema,
   RunSchema,
@@ -338,10 +339,11 @@ const dayCallOffsRoute = guardedRoute('production_plan.read', {
   method: 'get',
   path: '/lines/{lineId}/days/{day}/call-offs',
   tags,
-  summary: 'The supplier call-offs of a frozen day (just-in-sequence per car, daily totals)',
+  summary:
+    'The supplier call-offs of a frozen day (just-in-sequence per car, daily totals), with supplier names',
   request: { params: dayParam },
   responses: {
-    200: { description: 'OK', content: json(z.object({ items: z.array(CallOffSchema) })) },
+    200: { description: 'OK', content: json(z.object({ items: z.array(PlantCallOffSchema) })) },
     ...problemResponses(400, 401, 403, 404),
   },
 });
@@ -531,7 +533,15 @@ export function mountFactoryProductionRoutes(router: OpenAPIHono<AppEnv>): void 
 
   router.openapi(dayCallOffsRoute, async (c) => {
     const { lineId, day } = c.req.valid('param');
-    return c.json({ items: (await listDayCallOffs(c.var.ctx, lineId, day)).map(callOffDto) }, 200);
+    const callOffs = await listDayCallOffs(c.var.ctx, lineId, day);
+    const names = new Map<string, Organisation['name'] | null>();
+    for (const id of new Set(callOffs.map((o) => o.supplierOrgId))) {
+      names.set(id, (await findOrganisation(c.var.ctx, id))?.name ?? null);
+    }
+    return c.json(
+      { items: callOffs.map((o) => plantCallOffDto(o, names.get(o.supplierOrgId) ?? null)) },
+      200,
+    );
   });
 
   router.openapi(vehicleRoute, async (c) => {
