@@ -5,6 +5,8 @@
 import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
 import { factoryBom } from './factory-bom.ts';
+// ---- factory and supplier pages (issue #6 web)
+import { factoryWeb } from './factory-web.ts';
 import { ordersProblems } from './orders-problems.ts';
 import { production } from './production.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
@@ -16,6 +18,8 @@ const zhCN = {
   ...factoryBom['zh-CN'],
   ...ordersProblems['zh-CN'],
   ...production['zh-CN'],
+  // ---- factory and supplier pages (issue #6 web)
+  ...factoryWeb['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -252,6 +256,8 @@ const en: Messages = {
   ...factoryBom.en,
   ...ordersProblems.en,
   ...production.en,
+  // ---- factory and supplier pages (issue #6 web)
+  ...factoryWeb.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',
