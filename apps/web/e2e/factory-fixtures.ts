@@ -27,13 +27,14 @@ import { type Ctx, systemCtx } from '../../server/src/platform/context.ts';
 import { createDatabase } from '../../server/src/platform/db/create-database.ts';
 import { migrate } from '../../server/src/platform/db/migrate.ts';
 import { createEventBus } from '../../server/src/platform/events/event-bus.ts';
-import { newId } from '../../server/src/platform/ids.ts';
 import { createJobQueue } from '../../server/src/platform/jobs/job-queue.ts';
 import { createLogger } from '../../server/src/platform/log.ts';
 import { seedDemoData } from '../../server/src/seed/index.ts';
 
 /** Vehicle ids in ordering's format, far above the numbers its sequence hands out in a fresh database. */
 const vehicleIdOf = (year: number, i: number) => `C2B-${year}-${900_001 + i}`;
+/** Fixed order ids too, so a second run finds the same registrations (registerVehicle is idempotent). */
+const orderIdOf = (year: number, i: number) => `ord_F${year}${String(i + 1).padStart(21, '0')}`;
 const DEALER = 'DLR-SH';
 const WEEKS = 12;
 
@@ -47,11 +48,12 @@ async function planFixtureCars(ctx: Ctx): Promise<Planned> {
     ...(await sampledConfigurations(ctx, 'qc-d90-pro', 9, 61)),
     ...(await sampledConfigurations(ctx, 'qc-g20', 5, 62)),
   ];
+  const year = ctx.now.getUTCFullYear();
   const cars: { car: Vehicle; available: DeliveryCalendar['days'] }[] = [];
   for (const [i, configuration] of configurations.entries()) {
     const car = await registerVehicle(ctx, {
-      vehicleId: vehicleIdOf(ctx.now.getUTCFullYear(), i),
-      orderId: newId('ord'),
+      vehicleId: vehicleIdOf(year, i),
+      orderId: orderIdOf(year, i),
       customerUserId: null,
       modelLine: configuration.modelLine,
       versionId: configuration.versionId,
@@ -66,6 +68,15 @@ async function planFixtureCars(ctx: Ctx): Promise<Planned> {
       weeks: WEEKS,
     });
     cars.push({ car, available: calendar.days.filter((d) => d.available) });
+  }
+  // Run again on the same data: the cars keep the day they have (it may be frozen by now).
+  const planned = cars.find((c) => c.car.productionDay)?.car;
+  if (planned?.productionDay && planned.deliveryDate) {
+    return {
+      day: planned.productionDay,
+      deliveryDate: planned.deliveryDate,
+      vehicleIds: cars.map((c) => c.car.vehicleId),
+    };
   }
   // The first delivery date every car can have, from the same production day.
   const first = cars[0]?.available ?? [];
