@@ -133,8 +133,11 @@ export function StationPage() {
         error: err instanceof ApiError ? err.code : 'error',
         vin: sheet.vin,
       });
-      // The plant said where the car really is: show that.
-      getBuildSheet(sheet.vehicleId).then(setSheet, () => undefined);
+      // The plant said where the car really is: show that (unless another car was scanned since).
+      getBuildSheet(sheet.vehicleId).then(
+        (fresh) => setSheet((shown) => (shown?.vehicleId === fresh.vehicleId ? fresh : shown)),
+        () => undefined,
+      );
     } finally {
       setBusy(false);
       focusScan();

@@ -311,6 +311,8 @@ const zhCN = {
   'partner.callOff.dateNotLater': '新的到货日期必须晚于要求到货日期。',
   'partner.callOff.reasonRequired': '请填写延迟原因。',
   'partner.callOff.delayRecorded': '已报告延迟：新的到货日期 {day}，{count} 台车的交付日期已重新承诺。',
+  'partner.callOff.delayRecordedNoChange':
+    '已报告延迟：新的到货日期 {day}。工厂仍能按期交付，车辆的交付日期不变。',
 } as const satisfies Record<string, string>;
 
 type Key = keyof typeof zhCN;
@@ -645,6 +647,8 @@ const en: Record<Key, string> = {
   'partner.callOff.reasonRequired': 'Give the reason for the delay.',
   'partner.callOff.delayRecorded':
     'Delay reported: new delivery date {day}; the delivery dates of {count} cars were re-promised.',
+  'partner.callOff.delayRecordedNoChange':
+    'Delay reported: new delivery date {day}. The plant still makes its dates; no delivery date changes.',
 };
 
 export const factoryWeb = { 'zh-CN': zhCN, en } as const;

@@ -82,10 +82,12 @@ function CallOffView({ callOff, onChanged }: { callOff: CallOff; onChanged: () =
 
       {delayed && (
         <p className="alert alert-success" role="status">
-          {t('partner.callOff.delayRecorded', {
-            day: delayed.callOff.delayedUntil ?? '—',
-            count: delayed.repromisedVehicleIds.length,
-          })}
+          {delayed.repromisedVehicleIds.length > 0
+            ? t('partner.callOff.delayRecorded', {
+                day: delayed.callOff.delayedUntil ?? '—',
+                count: delayed.repromisedVehicleIds.length,
+              })
+            : t('partner.callOff.delayRecordedNoChange', { day: delayed.callOff.delayedUntil ?? '—' })}
         </p>
       )}
 
