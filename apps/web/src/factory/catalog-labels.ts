@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, unwrap } from '../api/client.ts';
 import type { ResponseOf } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n-provider.tsx';
 import { type Locale, type LocalizedText, pickLocalized } from '../i18n/locales.ts';
 
 type LineDetail = ResponseOf<'/store/model-lines/{code}', 'get'>;
@@ -23,7 +24,12 @@ export type CatalogLabels = {
   swatch: (code: string) => string | undefined;
 };
 
-export function catalogLabels(lines: readonly CatalogLine[], locale: Locale): CatalogLabels {
+/** `none(family label)` names a family's implicit "none" option (`<family>:none`). */
+export function catalogLabels(
+  lines: readonly CatalogLine[],
+  locale: Locale,
+  none: (family: string) => string = (family) => `${family}: —`,
+): CatalogLabels {
   const lineNames = new Map(lines.map((l) => [l.code, pickLocalized(l.name, locale)]));
   const families = new Map<string, string>();
   const options = new Map<string, { label: string; swatch: string | undefined }>();
@@ -39,10 +45,14 @@ export function catalogLabels(lines: readonly CatalogLine[], locale: Locale): Ca
       }
     }
   }
+  const noneOf = (code: string) => {
+    const family = code.endsWith(':none') ? code.slice(0, -':none'.length) : undefined;
+    return family !== undefined && families.has(family) ? none(families.get(family) ?? family) : undefined;
+  };
   return {
     modelLine: (code) => lineNames.get(code) ?? code,
     family: (code) => families.get(code) ?? code,
-    option: (code) => options.get(code)?.label ?? code,
+    option: (code) => options.get(code)?.label ?? noneOf(code) ?? code,
     swatch: (code) => options.get(code)?.swatch,
   };
 }
@@ -70,6 +80,7 @@ function loadLine(code: string): Promise<CatalogLine | null> {
 
 /** Labels for the model lines a page shows; codes until the catalogue has answered. */
 export function useCatalogLabels(modelLines: readonly string[], locale: Locale): CatalogLabels {
+  const { t } = useI18n();
   const key = [...new Set(modelLines)].sort().join(',');
   const [lines, setLines] = useState<CatalogLine[]>([]);
   useEffect(() => {
@@ -82,5 +93,8 @@ export function useCatalogLabels(modelLines: readonly string[], locale: Locale):
       current = false;
     };
   }, [key]);
-  return useMemo(() => catalogLabels(lines, locale), [lines, locale]);
+  return useMemo(
+    () => catalogLabels(lines, locale, (family) => t('factory.option.none', { family })),
+    [lines, locale, t],
+  );
 }

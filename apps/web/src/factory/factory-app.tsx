@@ -3,9 +3,11 @@ import { useSession } from '../auth/session.tsx';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import { NotFoundPage } from '../ui/not-found-page.tsx';
 import { Shell } from '../ui/shell.tsx';
+import { BomListPage, BomPage } from './bom-pages.tsx';
 import { DayPlanPage } from './day-plan-page.tsx';
 import { FactoryHomePage } from './factory-home-page.tsx';
-import { canReadPlan, canReadPlant, canRecordSteps, factoryNavFor } from './factory-roles.ts';
+import { canEditBom, canReadPlan, canReadPlant, canRecordSteps, factoryNavFor } from './factory-roles.ts';
+import { PartsPage } from './parts-page.tsx';
 import { PlannerConsolePage } from './planner-console-page.tsx';
 import { StationPage } from './station-page.tsx';
 
@@ -36,6 +38,9 @@ export function FactoryApp() {
           }
         />
         <Route path="lines/:lineId/days/:day" element={canReadPlan(role) ? <DayPlanPage /> : notFound} />
+        <Route path="bom" element={canEditBom(role) ? <BomListPage /> : notFound} />
+        <Route path="bom/:modelLine" element={canEditBom(role) ? <BomPage /> : notFound} />
+        <Route path="parts" element={canEditBom(role) ? <PartsPage /> : notFound} />
         <Route path="station" element={canRecordSteps(role) ? <StationPage /> : notFound} />
         <Route path="plant" element={canReadPlant(role) ? <FactoryHomePage /> : notFound} />
         <Route path="*" element={notFound} />

@@ -107,5 +107,8 @@ describe('catalogue labels', () => {
     expect(zh.option('paint-red')).toBe('paint-red');
     expect(zh.modelLine('qc-t90')).toBe('qc-t90');
     expect(zh.swatch('paint-red')).toBeUndefined();
+    // A family's implicit "none" reads as the family with the word the page passes.
+    expect(catalogLabels(lines, 'zh-CN', (f) => `${f}：无`).option('paint:none')).toBe('车身颜色：无');
+    expect(zh.option('sunroof:none')).toBe('sunroof:none');
   });
 });
