@@ -22,6 +22,8 @@ export const ADMIN_PAGES = [
   { to: '/admin/integration/webhooks', label: 'admin.nav.integrationWebhooks', roles: ['admin'] },
   { to: '/admin/integration/deliveries', label: 'admin.nav.integrationDeliveries', roles: ['admin'] },
   { to: '/admin/integration/dead-letters', label: 'admin.nav.integrationDeadLetters', roles: ['admin'] },
+  // production_plan.read: the planner console in the factory shell, read-only for HQ.
+  { to: '/factory', label: 'admin.nav.production', roles: ['admin', 'analyst'] },
 ] as const satisfies ReadonlyArray<{
   to: string;
   label: MessageKey;

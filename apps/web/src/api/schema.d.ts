@@ -8590,7 +8590,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The supplier call-offs of a frozen day (just-in-sequence per car, daily totals) */
+        /** The supplier call-offs of a frozen day (just-in-sequence per car, daily totals), with supplier names */
         get: {
             parameters: {
                 query?: never;
@@ -8610,7 +8610,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["CallOff"][];
+                            items: components["schemas"]["PlantCallOff"][];
                         };
                     };
                 };
@@ -8667,7 +8667,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A car of the plant (scan or type its vehicle id): current step, next steps, VIN, times */
+        /** A car of the plant (scan or type its vehicle id): current step, next steps, VIN, times, chosen options and the line rules it counts towards */
         get: {
             parameters: {
                 query?: never;
@@ -8685,7 +8685,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VehicleProgress"];
+                        "application/json": components["schemas"]["BuildSheet"];
                     };
                 };
                 /** @description Invalid request (problem+json; `errors` names the fields) */
@@ -11019,6 +11019,9 @@ export interface components {
             /** @description Stop after this many moves: the same seed and budget give the same sequence */
             maxIterations?: number;
         };
+        PlantCallOff: components["schemas"]["CallOff"] & {
+            supplierName: components["schemas"]["Bilingual"] & unknown;
+        };
         CallOff: {
             id: string;
             lineId: string;
@@ -11049,6 +11052,18 @@ export interface components {
                 unit: string;
                 station: string | null;
                 vehicles: number;
+            }[];
+        };
+        BuildSheet: components["schemas"]["VehicleProgress"] & {
+            /** @description Option family code -> chosen option code (the configuration) */
+            selection: {
+                [key: string]: string;
+            };
+            /** @description The line's N/P rules the car counts towards: the options the stations watch */
+            lineRules: {
+                id: string;
+                code: string;
+                name: components["schemas"]["Bilingual"];
             }[];
         };
         StepRequest: {

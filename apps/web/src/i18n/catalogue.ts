@@ -5,6 +5,8 @@
 import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
 import { factoryBom } from './factory-bom.ts';
+// ---- factory and supplier pages (issue #6 web)
+import { factoryWeb } from './factory-web.ts';
 import { orders } from './orders.ts';
 import { ordersProblems } from './orders-problems.ts';
 import { production } from './production.ts';
@@ -18,6 +20,8 @@ const zhCN = {
   ...ordersProblems['zh-CN'],
   ...production['zh-CN'],
   ...orders['zh-CN'],
+  // ---- factory and supplier pages (issue #6 web)
+  ...factoryWeb['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -255,6 +259,8 @@ const en: Messages = {
   ...ordersProblems.en,
   ...production.en,
   ...orders.en,
+  // ---- factory and supplier pages (issue #6 web)
+  ...factoryWeb.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',
