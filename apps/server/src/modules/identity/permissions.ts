@@ -29,6 +29,12 @@ export const PERMISSIONS = [
   // -- bom (super-BOM)
   'bom.read', // parts, BOM drafts and versions, publish reports, explosions, vehicles' parts lists
   'bom.edit', // create and change parts, save BOM drafts, publish BOM versions
+  // -- partner API (systems of record push their facts; signed requests, see modules/partner)
+  'erp_part.upsert', // ERP: part master data and unit prices
+  'crm_lead.upsert', // CRM: create and update leads (never read them back)
+  'partner_request.read', // the partner request log (admin)
+  // -- leads
+  'lead.read', // leads assigned to the dealer (list and detail)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,8 +65,9 @@ export const PERMISSION_TABLE = {
     'api_key.manage': 'all',
     'catalog.edit': 'all',
     ...BOM_EDIT,
+    'partner_request.read': 'all',
   },
-  dealer_staff: { ...SIGNED_IN, 'dealership.read': 'org', 'dealer_staff.list': 'org' },
+  dealer_staff: { ...SIGNED_IN, 'dealership.read': 'org', 'dealer_staff.list': 'org', 'lead.read': 'org' },
   planner: { ...SIGNED_IN, 'plant.read': 'org', ...BOM_EDIT },
   station_operator: { ...SIGNED_IN, 'plant.read': 'org' },
   supplier_user: { ...SIGNED_IN, 'partner_organisation.read': 'org' },
@@ -69,12 +76,18 @@ export const PERMISSION_TABLE = {
   support_agent: { ...SIGNED_IN },
 } as const satisfies Record<Role, Grants>;
 
-/** Scopes an admin can give a partner API key, and what each one grants (always org-bound). */
-export const API_KEY_SCOPES = ['partner:read'] as const;
+/**
+ * Scopes an admin can give a partner API key, and what each one grants (always org-bound).
+ * A system-of-record scope (`<system>:<fact>`) grants only the write endpoints of that fact:
+ * no scope reads customer data (names, phones, people's orders).
+ */
+export const API_KEY_SCOPES = ['partner:read', 'erp:parts', 'crm:leads'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const SCOPE_TABLE = {
   'partner:read': { 'partner_organisation.read': 'org' },
+  'erp:parts': { 'erp_part.upsert': 'org' },
+  'crm:leads': { 'crm_lead.upsert': 'org' },
 } as const satisfies Record<ApiKeyScope, Grants>;
 
 export function isStaffRole(value: string): value is StaffRole {
