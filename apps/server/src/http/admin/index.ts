@@ -3,20 +3,23 @@ import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
 import { registerSecuritySchemes } from '../access.ts';
+import { signingSecretBox } from '../partner/signed.ts';
 import { mountApiKeyRoutes } from './api-keys.ts';
 import { mountAuditLogRoutes } from './audit-log.ts';
 import { mountAdminCatalogRoutes } from './catalog.ts';
 import { mountOrganisationRoutes } from './organisations.ts';
+import { mountPartnerRequestRoutes } from './partner-requests.ts';
 import { mountUserRoutes } from './users.ts';
 
 /** Routes of `/admin`: HQ staff (admin, analyst, engineer, support agent). */
-export function adminRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
+export function adminRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const router = createRouter();
   registerSecuritySchemes(router);
   mountOrganisationRoutes(router);
   mountUserRoutes(router);
-  mountApiKeyRoutes(router);
+  mountApiKeyRoutes(router, signingSecretBox(deps));
   mountAuditLogRoutes(router);
   mountAdminCatalogRoutes(router);
+  mountPartnerRequestRoutes(router);
   return router;
 }

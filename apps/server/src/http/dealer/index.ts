@@ -6,6 +6,7 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { OrganisationSchema, organisationDto, UserSchema, userDto } from '../identity-shapes.ts';
+import { mountLeadRoutes } from './leads.ts';
 
 /** Routes of `/dealer`: staff of one dealer, who see their own dealer only. */
 const tags = ['dealer'];
@@ -61,5 +62,6 @@ export function dealerRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
   router.openapi(staff, async (c) => {
     return c.json({ items: (await listDealerStaff(c.var.ctx)).map(userDto) }, 200);
   });
+  mountLeadRoutes(router);
   return router;
 }

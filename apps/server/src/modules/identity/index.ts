@@ -30,11 +30,13 @@ export {
 } from './permissions.ts';
 export type { BrandFacts } from './read-organisations.ts';
 export {
+  findDealerOrganisation,
   getBrandFacts,
   getDealership,
   getOwnDealership,
   getOwnPlant,
   getPartnerOrganisation,
+  listDealerOrganisations,
   listDealerStaff,
   listOrganisations,
 } from './read-organisations.ts';

@@ -80,3 +80,17 @@ export async function getBrandFacts(ctx: Ctx): Promise<BrandFacts> {
     dealerCities: [...cities.values()].sort((a, b) => a.en.localeCompare(b.en)),
   };
 }
+
+/**
+ * Dealer organisations (name, address, location, phone, opening hours), for modules that build
+ * on them: the dealer directory decides itself who may read it. No access check here.
+ */
+export async function listDealerOrganisations(ctx: Ctx): Promise<Organisation[]> {
+  return store.listOrganisations(ctx, { kind: 'dealer' });
+}
+
+/** One dealer organisation by id, or undefined (also for an id of another kind). No access check. */
+export async function findDealerOrganisation(ctx: Ctx, id: string): Promise<Organisation | undefined> {
+  const org = await store.findOrganisation(ctx, id);
+  return org?.kind === 'dealer' ? org : undefined;
+}

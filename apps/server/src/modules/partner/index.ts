@@ -2,8 +2,8 @@
  * Partner API for the automaker's systems of record (ERP, WMS, DMS, CRM, MES): what makes their
  * requests trustworthy and their facts safe to apply in any order. It owns
  * - the per-key HMAC signing secrets (issued with the key, shown once, sealed at rest with a key
- *   derived from the server secret), the signature check (sign-request.ts: timestamp, method,
- *   path and body; five-minute window) and the seen-signature record that refuses replays;
+ *   derived from the server secret), the signature check (sign-request.ts: timestamp, nonce,
+ *   method, path and body; five-minute window) and the seen-signature record that refuses replays;
  * - the one out-of-order rule (compare-versions.ts): per (system, entity, natural key) the last
  *   applied source version and its answer; newer applies, older is acknowledged as stale, the
  *   same version again gets the same answer;
@@ -29,6 +29,7 @@ export type { RefusedRequest, RequestLogQuery } from './request-log.ts';
 export { listPartnerRequests, recordRefusal } from './request-log.ts';
 export type { SignedParts } from './sign-request.ts';
 export {
+  generateNonce,
   SIGNATURE_HEADERS,
   SIGNATURE_TOLERANCE_SECONDS,
   SIGNATURE_VERSION,

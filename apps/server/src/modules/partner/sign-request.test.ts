@@ -1,14 +1,28 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateSigningSecret, signRequest, stringToSign, verifyRequestSignature } from './sign-request.ts';
+import {
+  generateNonce,
+  generateSigningSecret,
+  signRequest,
+  stringToSign,
+  verifyRequestSignature,
+} from './sign-request.ts';
 
 const secret = 'c2bs_test-secret';
-const parts = { timestamp: 1_800_000_000, method: 'put', path: '/partner/erp/parts/A-1', body: '{"a":1}' };
+const nonce = 'n0nce-0123456789abcdef';
+const parts = {
+  timestamp: 1_800_000_000,
+  nonce,
+  method: 'put',
+  path: '/partner/erp/parts/A-1',
+  body: '{"a":1}',
+};
 
 function verify(overrides: Partial<Parameters<typeof verifyRequestSignature>[0]> = {}) {
   return verifyRequestSignature({
     secret,
     timestampHeader: String(parts.timestamp),
+    nonceHeader: nonce,
     signatureHeader: signRequest(secret, parts),
     method: 'PUT',
     path: parts.path,
@@ -19,11 +33,10 @@ function verify(overrides: Partial<Parameters<typeof verifyRequestSignature>[0]>
 }
 
 describe('partner request signature', () => {
-  it('is v1= hex HMAC-SHA256 over timestamp, upper-case method, path and body, one per line', () => {
-    expect(stringToSign(parts)).toBe('1800000000\nPUT\n/partner/erp/parts/A-1\n{"a":1}');
-    const mac = createHmac('sha256', secret)
-      .update('1800000000\nPUT\n/partner/erp/parts/A-1\n{"a":1}')
-      .digest('hex');
+  it('is v1= hex HMAC-SHA256 over timestamp, nonce, upper-case method, path and body, one per line', () => {
+    const signed = `1800000000\n${nonce}\nPUT\n/partner/erp/parts/A-1\n{"a":1}`;
+    expect(stringToSign(parts)).toBe(signed);
+    const mac = createHmac('sha256', secret).update(signed).digest('hex');
     expect(signRequest(secret, parts)).toBe(`v1=${mac}`);
   });
 
@@ -44,8 +57,9 @@ describe('partner request signature', () => {
     });
   });
 
-  it('refuses any change of body, path, method, timestamp or secret', () => {
+  it('refuses any change of body, path, method, timestamp, nonce or secret', () => {
     const bad = { ok: false, reason: 'signature_invalid' };
+    expect(verify({ nonceHeader: 'another-nonce-0123456789' })).toEqual(bad);
     expect(verify({ body: '{"a":2}' })).toEqual(bad);
     expect(verify({ path: '/partner/erp/parts/A-2' })).toEqual(bad);
     expect(verify({ method: 'POST' })).toEqual(bad);
@@ -64,6 +78,12 @@ describe('partner request signature', () => {
   it('names missing and malformed headers', () => {
     expect(verify({ signatureHeader: undefined })).toEqual({ ok: false, reason: 'signature_missing' });
     expect(verify({ timestampHeader: undefined })).toEqual({ ok: false, reason: 'signature_missing' });
+    expect(verify({ nonceHeader: undefined })).toEqual({ ok: false, reason: 'signature_missing' });
+    expect(verify({ nonceHeader: 'short' })).toEqual({ ok: false, reason: 'nonce_invalid' });
+    expect(verify({ nonceHeader: 'has spaces in it 0123456' })).toEqual({
+      ok: false,
+      reason: 'nonce_invalid',
+    });
     expect(verify({ timestampHeader: '2026-01-01T00:00:00Z' })).toEqual({
       ok: false,
       reason: 'timestamp_invalid',
@@ -75,5 +95,7 @@ describe('partner request signature', () => {
     const a = generateSigningSecret();
     expect(a).toMatch(/^c2bs_[A-Za-z0-9_-]{43}$/);
     expect(generateSigningSecret()).not.toBe(a);
+    expect(generateNonce()).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(generateNonce()).not.toBe(generateNonce());
   });
 });

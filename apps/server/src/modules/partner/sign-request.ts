@@ -7,15 +7,23 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * included), a request is signed as
  *
  *     OpenC2B-Timestamp: <Unix seconds>
- *     OpenC2B-Signature: v1=<hex(HMAC(secret, timestamp "\n" METHOD "\n" path "\n" body))>
+ *     OpenC2B-Nonce: <16-64 random characters A-Z a-z 0-9 _ ->
+ *     OpenC2B-Signature: v1=<hex(HMAC(secret, timestamp "\n" nonce "\n" METHOD "\n" path "\n" body))>
  *
  * where METHOD is upper case, path is the request path with its query string as sent
  * (`/partner/erp/parts/D90-SEAT?x=1`), and body the exact bytes of the body (empty for none).
  * Signing the method and path stops a signed body being sent to another endpoint; the
  * timestamp bounds how long a recorded request stays usable, and the server refuses a signature
  * it has already accepted, so a recorded request cannot be replayed inside that window either.
+ * The nonce makes every request's signature new, so a client may retry at once (with a new
+ * nonce) without its retry looking like a replay.
  */
-export const SIGNATURE_HEADERS = { timestamp: 'OpenC2B-Timestamp', signature: 'OpenC2B-Signature' } as const;
+export const SIGNATURE_HEADERS = {
+  timestamp: 'OpenC2B-Timestamp',
+  nonce: 'OpenC2B-Nonce',
+  signature: 'OpenC2B-Signature',
+} as const;
+const NONCE_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 export const SIGNATURE_VERSION = 'v1';
 /** How far the timestamp may be from the server's clock, either way (5 minutes). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -25,10 +33,15 @@ export function generateSigningSecret(): string {
   return `${SIGNING_SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
 }
 
-export type SignedParts = { timestamp: number; method: string; path: string; body: string };
+/** A fresh nonce for one request. */
+export function generateNonce(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export type SignedParts = { timestamp: number; nonce: string; method: string; path: string; body: string };
 
 export function stringToSign(parts: SignedParts): string {
-  return `${parts.timestamp}\n${parts.method.toUpperCase()}\n${parts.path}\n${parts.body}`;
+  return `${parts.timestamp}\n${parts.nonce}\n${parts.method.toUpperCase()}\n${parts.path}\n${parts.body}`;
 }
 
 /** The `OpenC2B-Signature` header value for a request. */
@@ -40,6 +53,7 @@ export function signRequest(secret: string, parts: SignedParts): string {
 export const SIGNATURE_FAILURES = [
   'signature_missing',
   'timestamp_invalid',
+  'nonce_invalid',
   'signature_invalid',
   'timestamp_out_of_window',
 ] as const;
@@ -48,6 +62,7 @@ export type SignatureFailure = (typeof SIGNATURE_FAILURES)[number];
 export type VerifyInput = {
   secret: string;
   timestampHeader: string | undefined;
+  nonceHeader: string | undefined;
   signatureHeader: string | undefined;
   method: string;
   path: string;
@@ -66,12 +81,14 @@ export type VerifyResult =
  * the window is only ever given to someone who holds the secret.
  */
 export function verifyRequestSignature(input: VerifyInput): VerifyResult {
-  const { timestampHeader, signatureHeader } = input;
-  if (!timestampHeader || !signatureHeader) return { ok: false, reason: 'signature_missing' };
+  const { timestampHeader, nonceHeader, signatureHeader } = input;
+  if (!timestampHeader || !nonceHeader || !signatureHeader) return { ok: false, reason: 'signature_missing' };
   if (!/^\d{1,12}$/.test(timestampHeader.trim())) return { ok: false, reason: 'timestamp_invalid' };
+  const nonce = nonceHeader.trim();
+  if (!NONCE_PATTERN.test(nonce)) return { ok: false, reason: 'nonce_invalid' };
   const timestamp = Number(timestampHeader.trim());
   const expected = Buffer.from(
-    signRequest(input.secret, { timestamp, method: input.method, path: input.path, body: input.body }),
+    signRequest(input.secret, { timestamp, nonce, method: input.method, path: input.path, body: input.body }),
   );
   const given = Buffer.from(signatureHeader.trim().toLowerCase());
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {

@@ -24,19 +24,21 @@ export type SignedRequest = {
   path: string;
   body: string;
   timestampHeader: string | undefined;
+  nonceHeader: string | undefined;
   signatureHeader: string | undefined;
 };
 
 const FAILURE_DETAIL = {
-  signature_missing: 'Send the OpenC2B-Timestamp and OpenC2B-Signature headers.',
+  signature_missing: 'Send the OpenC2B-Timestamp, OpenC2B-Nonce and OpenC2B-Signature headers.',
   timestamp_invalid: 'OpenC2B-Timestamp must be Unix seconds.',
+  nonce_invalid: 'OpenC2B-Nonce must be 16-64 characters A-Z, a-z, 0-9, "_" or "-", new for each request.',
   signature_invalid: 'The signature does not match the request.',
   timestamp_out_of_window: `The timestamp is more than ${SIGNATURE_TOLERANCE_SECONDS} seconds from the server's clock.`,
 } as const;
 
 /**
  * Checks the signature of a partner API key's request and uses it up: a signature is accepted
- * once. 401 problem codes: `partner.signature_missing`, `partner.timestamp_invalid`,
+ * once. 401 problem codes: `partner.signature_missing`, `partner.timestamp_invalid`, `partner.nonce_invalid`,
  * `partner.signature_invalid`, `partner.timestamp_out_of_window`, `partner.signature_replayed`,
  * `partner.signing_secret_missing` (a key without a readable secret: issue a new key).
  * Nothing is written unless the signature is good and new.

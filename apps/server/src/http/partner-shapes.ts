@@ -1,0 +1,119 @@
+import { z } from '@hono/zod-openapi';
+import { PART_UNITS } from '../modules/bom/index.ts';
+import { LEAD_STAGES } from '../modules/leads/index.ts';
+import { type PartnerAck, parseSourceVersion } from '../modules/partner/index.ts';
+
+/** Request and response shapes of the partner API (systems of record), and the mappings. */
+
+export const SourceVersionSchema = z
+  .union([z.number().int().min(0), z.string().max(40)])
+  .refine((v) => parseSourceVersion(v) !== undefined, {
+    message: 'A non-negative integer (change counter) or an RFC 3339 time with offset (change time)',
+  })
+  .openapi('SourceVersion', {
+    description:
+      "The source's own version of this record: its change counter, or its last-change time (RFC 3339 with offset, kept to the microsecond). The newer version wins whatever the arrival order; an older one is answered `applied: false, reason: stale`.",
+    example: 17,
+  });
+
+const BilingualInput = z.strictObject({
+  'zh-CN': z.string().trim().min(1).max(200),
+  en: z.string().trim().min(1).max(200),
+});
+
+export const ErpPartBodySchema = z
+  .strictObject({
+    sourceVersion: SourceVersionSchema,
+    name: BilingualInput,
+    supplierCode: z.string().trim().min(1).max(32).openapi({ example: 'SUP-SEAT' }),
+    leadTimeDays: z.number().int().min(0).max(365),
+    unit: z.enum(PART_UNITS),
+    sequenced: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Just in sequence; omitted: false for a new part, unchanged otherwise' }),
+    active: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Omitted: true for a new part, unchanged otherwise' }),
+  })
+  .openapi('ErpPart');
+
+export const ErpPriceBodySchema = z
+  .strictObject({
+    sourceVersion: SourceVersionSchema,
+    unitPrice: z
+      .strictObject({
+        amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({
+          description: 'Minor units: fen for CNY',
+          example: 128000,
+        }),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as CNY')
+          .openapi({ example: 'CNY' }),
+      })
+      .nullable()
+      .openapi({ description: 'null clears the price' }),
+  })
+  .openapi('ErpPartPrice');
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const CrmLeadBodySchema = z
+  .strictObject({
+    sourceVersion: SourceVersionSchema,
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .openapi({ description: 'As the person gave it, any script', example: '王小明' }),
+    phone: z.string().min(1).max(40).openapi({ example: '+86 138 0013 8000' }),
+    city: optionalText(50).openapi({ description: 'City name in Chinese or English', example: '上海' }),
+    modelLine: optionalText(64).openapi({ description: 'Catalogue model line code', example: 'qc-d90-pro' }),
+    preferredDealerCode: optionalText(32).openapi({ example: 'DLR-SH' }),
+    source: optionalText(64).openapi({ example: 'douyin' }),
+    campaign: optionalText(100).openapi({ example: '2026-spring-camper' }),
+    stage: z.enum(LEAD_STAGES),
+  })
+  .openapi('CrmLead', {
+    description: 'The whole lead: an optional field left out is cleared. The answer never echoes it back.',
+  });
+
+export const PartnerAckSchema = z
+  .union([
+    z.object({
+      applied: z.literal(true),
+      entity: z.string(),
+      naturalKey: z.string(),
+      version: z.string(),
+      id: z.string(),
+    }),
+    z.object({
+      applied: z.literal(false),
+      reason: z.literal('stale'),
+      entity: z.string(),
+      naturalKey: z.string(),
+      version: z.string(),
+      appliedVersion: z.string().openapi({ description: 'The newer version that stays applied' }),
+      id: z.string().nullable(),
+    }),
+  ])
+  .openapi('PartnerAck', {
+    description:
+      'Applied, or acknowledged and ignored as stale. A re-send of the applied version gets the same answer again (header `Idempotent-Replayed: true`).',
+  });
+
+export function partnerAckDto(ack: PartnerAck): z.infer<typeof PartnerAckSchema> {
+  return ack.applied
+    ? { applied: true, entity: ack.entity, naturalKey: ack.naturalKey, version: ack.version, id: ack.id }
+    : {
+        applied: false,
+        reason: 'stale',
+        entity: ack.entity,
+        naturalKey: ack.naturalKey,
+        version: ack.version,
+        appliedVersion: ack.appliedVersion,
+        id: ack.id,
+      };
+}
