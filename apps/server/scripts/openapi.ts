@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
-import { API_VERSION, createApp } from '../src/app.ts';
+import { API_VERSION, createApp, integrationFor } from '../src/app.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createEventBus } from '../src/platform/events/event-bus.ts';
@@ -40,14 +40,16 @@ export function generateOpenApi(): string {
   });
   const log = createLogger('silent');
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: '/nonexistent' };
+  const events = createEventBus({ db, log, clock: systemClock });
   const app = createApp({
     db,
     dialect: 'postgres',
     config,
     log,
     clock: systemClock,
-    events: createEventBus({ db, log, clock: systemClock }),
+    events,
     jobs: createJobQueue({ db, log, clock: systemClock }),
+    integration: integrationFor({ db, log, clock: systemClock, config, events }),
   });
   return `${JSON.stringify(buildOpenApiDocument(app, API_VERSION), null, 2)}\n`;
 }

@@ -1,22 +1,28 @@
 /**
  * Composition root: every module and router wired by hand. Nothing here holds business rules.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
+import { EVENT_CATALOGUE, eventCatalogueDocument } from './event-catalogue.ts';
+import { paymentJobs } from './flows/payment-jobs.ts';
+import { paymentProvidersFor } from './flows/payment-providers.ts';
 import { adminRoutes } from './http/admin/index.ts';
 import { authRoutes } from './http/auth/index.ts';
 import { dealerRoutes } from './http/dealer/index.ts';
+import { renderEventReference } from './http/event-docs.ts';
 import { factoryRoutes } from './http/factory/index.ts';
 import { partnerRoutes } from './http/partner/index.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { storeRoutes } from './http/store/index.ts';
+import { createIntegration, type Integration } from './modules/integration/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
-import type { Db } from './platform/context.ts';
+import { type Db, systemCtx } from './platform/context.ts';
 import type { DialectName } from './platform/db/create-database.ts';
 import { AppError } from './platform/errors.ts';
 import type { EventBus } from './platform/events/event-bus.ts';
@@ -36,7 +42,23 @@ export type AppDeps = {
   clock: Clock;
   events: EventBus;
   jobs: JobQueue;
+  /** Webhooks and the operations view of the event flow; its worker is started by main.ts. */
+  integration: Integration;
 };
+
+/** The integration module for the rest of the deps (main.ts, tests and scripts build it the same way). */
+export function integrationFor(
+  deps: Pick<AppDeps, 'db' | 'log' | 'clock' | 'config' | 'events'>,
+): Integration {
+  return createIntegration({
+    db: deps.db,
+    log: deps.log,
+    clock: deps.clock,
+    bus: deps.events,
+    events: EVENT_CATALOGUE,
+    allowPrivateNetworks: deps.config.webhookAllowPrivateNetworks,
+  });
+}
 
 export const API_VERSION = '0.1.0';
 
@@ -51,13 +73,28 @@ const AUDIENCES = [
 ] as const;
 
 // Paths that are never pages of the web app, whatever the Accept header says.
-const API_ONLY = ['/auth', '/store', '/openapi.json', '/docs', '/healthz', '/readyz'];
+const API_ONLY = [
+  '/auth',
+  '/store',
+  '/openapi.json',
+  '/docs',
+  '/healthz',
+  '/readyz',
+  '/asyncapi.json',
+  '/metrics',
+];
 // Paths that are both pages of the web app and API routes.
 const SHARED_PREFIXES = ['/dealer', '/admin', '/factory', '/partner'];
 
-export function registerJobsAndSubscribers(_deps: AppDeps): void {
+export function registerJobsAndSubscribers(deps: AppDeps): void {
   // Modules register their jobs (deps.jobs.register(...)) and subscribers
   // (deps.events.subscribe(...)) here as they arrive.
+  // integration: webhook fan-out of every catalogue event
+  deps.integration.subscribe();
+
+  // ---- payments (issue #5): sim callback delivery, refunds, payment expiry
+  const payments = paymentJobs(paymentProvidersFor(deps.config));
+  deps.jobs.register(payments.deliverSimCallback, payments.processRefund, payments.expirePayment);
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -127,6 +164,29 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   };
   app.get('/openapi.json', (c) => c.json(openApi()));
   app.get('/docs', (c) => c.html(renderApiReference(openApi())));
+
+  // integration (events out): the event catalogue and the metrics
+  const events = eventCatalogueDocument();
+  const eventsPage = renderEventReference(events);
+  app.get('/asyncapi.json', (c) => c.json(events));
+  app.get('/docs/events', (c) => c.html(eventsPage));
+  app.get('/metrics', async (c) => {
+    const token = deps.config.metricsToken;
+    if (!token)
+      throw new AppError('not_found', 'platform.metrics_disabled', 'Set METRICS_TOKEN to enable /metrics.');
+    const given = Buffer.from(c.req.header('authorization') ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      c.header('www-authenticate', 'Bearer realm="metrics"');
+      throw new AppError(
+        'unauthenticated',
+        'platform.metrics_unauthorized',
+        'Send Authorization: Bearer <METRICS_TOKEN>.',
+      );
+    }
+    const text = await deps.integration.metricsText(systemCtx(deps, 'metrics'));
+    return c.body(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
   return app;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { type AppDeps, createApp, registerJobsAndSubscribers } from './app.ts';
+import { type AppDeps, createApp, integrationFor, registerJobsAndSubscribers } from './app.ts';
 import { systemClock } from './platform/clock.ts';
 import { type Config, ConfigError, loadConfig, redactUrl } from './platform/config.ts';
 import { createDatabase } from './platform/db/create-database.ts';
@@ -47,17 +47,20 @@ async function main(): Promise<void> {
   if (applied.length > 0) log.info('migrations applied', { applied });
 
   const clock = systemClock;
+  const events = createEventBus({ db: database.db, log, clock });
   const deps: AppDeps = {
     db: database.db,
     dialect: database.dialect,
     config,
     log,
     clock,
-    events: createEventBus({ db: database.db, log, clock }),
+    events,
     jobs: createJobQueue({ db: database.db, log, clock }),
+    integration: integrationFor({ db: database.db, log, clock, config, events }),
   };
   running.deps = deps;
-  if (config.natsUrl) deps.events.addTransport(await createNatsTransport({ url: config.natsUrl, log }));
+  // Connects in the background: an unreachable NATS server delays events, never the start-up.
+  if (config.natsUrl) deps.events.addTransport(createNatsTransport({ url: config.natsUrl, log }));
   registerJobsAndSubscribers(deps);
 
   // Demo data is for trying the platform out; a production deployment starts empty.
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
   running.server = server;
   deps.events.start();
   deps.jobs.start();
+  deps.integration.worker.start();
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -105,6 +109,7 @@ async function shutdown(signal: string): Promise<void> {
     }
     // Let the job in progress finish, then the dispatcher, then close the database.
     await deps?.jobs.stop();
+    await deps?.integration.worker.stop();
     await deps?.events.stop();
     await running.close?.();
     log.info('stopped');

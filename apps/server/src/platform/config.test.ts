@@ -19,6 +19,25 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps a payment simulator secret in DATA_DIR in development, and has none in production unless set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'openc2b-config-'));
+    try {
+      const config = loadConfig({ DATA_DIR: dir });
+      expect(config.paymentSimSecret).toMatch(/^[0-9a-f]{64}$/);
+      expect(config.paymentSimSecret).not.toBe(config.sessionSecret);
+      expect(readFileSync(join(dir, 'payment-sim-secret'), 'utf8').trim()).toBe(config.paymentSimSecret);
+      expect(loadConfig({ DATA_DIR: dir }).paymentSimSecret).toBe(config.paymentSimSecret);
+      const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATA_DIR: dir };
+      expect(loadConfig(production).paymentSimSecret).toBeUndefined();
+      expect(loadConfig({ ...production, PAYMENT_SIM_SECRET: 'y'.repeat(32) }).paymentSimSecret).toBe(
+        'y'.repeat(32),
+      );
+      expect(() => loadConfig({ ...production, PAYMENT_SIM_SECRET: 'short' })).toThrow(/PAYMENT_SIM_SECRET/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads every variable', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
@@ -36,7 +55,26 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       nodeEnv: 'production',
       webDist: '/srv/web',
+      webhookAllowPrivateNetworks: false,
     });
+    expect(config.metricsToken).toBeUndefined();
+  });
+
+  it('allows private webhook addresses outside production by default, in production only when told; reads the metrics token', () => {
+    const prod = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({ NODE_ENV: 'test' }).webhookAllowPrivateNetworks).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' }).webhookAllowPrivateNetworks,
+    ).toBe(false);
+    expect(loadConfig(prod).webhookAllowPrivateNetworks).toBe(false);
+    expect(loadConfig({ ...prod, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }).webhookAllowPrivateNetworks).toBe(
+      true,
+    );
+    expect(loadConfig({ ...prod, METRICS_TOKEN: 't'.repeat(24) }).metricsToken).toBe('t'.repeat(24));
+    expect(() => loadConfig({ ...prod, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'yes' })).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_NETWORKS/,
+    );
+    expect(() => loadConfig({ ...prod, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
   it('fails fast naming every bad variable', () => {

@@ -21,9 +21,18 @@ export type Config = {
   natsUrl?: string;
   logLevel: LogLevel;
   sessionSecret: string;
+  /**
+   * HMAC secret of the built-in simulated payment provider's callbacks. Absent: the simulator
+   * is off (the default in production, where a pay page that anyone can "succeed" would be a hole).
+   */
+  paymentSimSecret?: string;
   nodeEnv: NodeEnv;
   /** The built web app served at `/` (apps/web/dist). */
   webDist: string;
+  /** Webhook URLs may point at private, loopback or link-local addresses (default: outside production). */
+  webhookAllowPrivateNetworks: boolean;
+  /** Bearer token for GET /metrics; absent: the endpoint answers 404. */
+  metricsToken?: string;
 };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -54,6 +63,18 @@ const envSchema = z.object({
     z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
   ),
   WEB_DIST: z.preprocess(emptyToUndefined, z.string().optional()),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.preprocess(
+    emptyToUndefined,
+    z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+  ),
+  METRICS_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),
+  ),
+  PAYMENT_SIM_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+  ),
 });
 
 export class ConfigError extends Error {
@@ -80,7 +101,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!sessionSecret) {
     if (e.NODE_ENV === 'production') problems.push('SESSION_SECRET: required when NODE_ENV=production');
     else if (e.NODE_ENV === 'test') sessionSecret = randomBytes(32).toString('hex');
-    else sessionSecret = developmentSecret(dataDir);
+    else sessionSecret = developmentSecret(dataDir, 'session-secret');
+  }
+  // The payment simulator runs in development and tests; in production only when a secret is set.
+  let paymentSimSecret = e.PAYMENT_SIM_SECRET;
+  if (!paymentSimSecret && e.NODE_ENV === 'test') paymentSimSecret = randomBytes(32).toString('hex');
+  else if (!paymentSimSecret && e.NODE_ENV === 'development') {
+    paymentSimSecret = developmentSecret(dataDir, 'payment-sim-secret');
   }
   if (problems.length > 0 || !sessionSecret) throw new ConfigError(problems);
   return {
@@ -90,15 +117,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.NATS_URL ? { natsUrl: e.NATS_URL } : {}),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     sessionSecret,
+    ...(paymentSimSecret ? { paymentSimSecret } : {}),
     nodeEnv: e.NODE_ENV,
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : join(repoRoot, 'apps/web/dist'),
+    // SSRF: in production webhooks reach only public addresses unless this is said explicitly.
+    webhookAllowPrivateNetworks:
+      e.WEBHOOK_ALLOW_PRIVATE_NETWORKS === undefined
+        ? e.NODE_ENV !== 'production'
+        : e.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true',
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
   };
 }
 
-// In development a random secret is generated once and kept beside the data, so sessions
-// survive restarts without anyone having to set one.
-function developmentSecret(dataDir: string): string {
-  const file = join(dataDir, 'session-secret');
+// In development a random secret is generated once and kept beside the data, so sessions (and
+// signed payment callbacks) survive restarts without anyone having to set one.
+function developmentSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   try {
     const existing = readFileSync(file, 'utf8').trim();
     if (existing.length >= 32) return existing;

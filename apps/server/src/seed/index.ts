@@ -9,7 +9,10 @@ import {
 import { systemCtx } from '../platform/context.ts';
 import { seedDemoBoms } from './demo-bom.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
+// ---- orders and payments (issue #5)
+import { seedDemoCheckout } from './demo-checkout.ts';
 import { DEMO_CUSTOMER, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STAFF } from './demo-identity.ts';
+import { seedDemoOrders } from './demo-orders.ts';
 
 /**
  * Seeds the demo organisations and accounts. Idempotent: each organisation (by code) and account
@@ -61,5 +64,8 @@ export async function seedDemoData(deps: AppDeps): Promise<string[]> {
     ...(await seedDemoCatalog(deps)),
     // after the catalogue: the demo BOMs are checked against its live versions
     ...(await seedDemoBoms(deps)),
+    // ---- orders and payments (issue #5): after the catalogue, which the orders are priced on
+    ...(await seedDemoCheckout(deps)),
+    ...(await seedDemoOrders(deps)),
   ];
 }

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { type AppDeps, createApp, registerJobsAndSubscribers } from '../app.ts';
+import { type AppDeps, createApp, integrationFor, registerJobsAndSubscribers } from '../app.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import type { Db } from '../platform/context.ts';
@@ -43,14 +43,16 @@ export function createDeps(
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const { db } = database;
+  const events = createEventBus({ db, log, clock });
   const deps: AppDeps = {
     db,
     dialect: database.dialect,
     config,
     log,
     clock,
-    events: createEventBus({ db, log, clock }),
+    events,
     jobs: createJobQueue({ db, log, clock }),
+    integration: integrationFor({ db, log, clock, config, events }),
   };
   registerJobsAndSubscribers(deps);
   return deps;
@@ -68,6 +70,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.startWorkers) {
     deps.events.start();
     deps.jobs.start();
+    deps.integration.worker.start();
   }
   return {
     app,
@@ -76,6 +79,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     testDb,
     async close() {
       await deps.jobs.stop();
+      await deps.integration.worker.stop();
       await deps.events.stop();
       if (owned) await testDb.dispose();
     },

@@ -14,6 +14,10 @@ import { migrate } from '../platform/db/migrate.ts';
  */
 export type TestDatabase = {
   database: Database;
+  /** Where the data is, for a child process to open it: a PGlite directory (persistent) or a URL. */
+  location: { pgliteDir: string } | { postgresUrl: string } | { memory: true };
+  /** Closes the database (e.g. while a child process has the PGlite directory); reopen() opens it again. */
+  close(): Promise<void>;
   /** Closes the database and opens it again on the same data (to simulate a crash and restart). */
   reopen(): Promise<Database>;
   /** Closes it and removes its data. */
@@ -45,17 +49,26 @@ async function createFromSnapshot(options: TestDatabaseOptions): Promise<TestDat
     return db;
   };
   let database = await open(true);
+  let closed = false;
   const result: TestDatabase = {
     database,
+    location: dir ? { pgliteDir: dir } : { memory: true },
+    async close() {
+      if (!dir) throw new Error('close() needs createTestDatabase({ persistent: true }) on PGlite');
+      if (!closed) await database.close();
+      closed = true;
+    },
     async reopen() {
       if (!dir) throw new Error('reopen() needs createTestDatabase({ persistent: true }) on PGlite');
-      await database.close();
+      if (!closed) await database.close();
       database = await open(false);
+      closed = false;
       result.database = database;
       return database;
     },
     async dispose() {
-      await database.close();
+      if (!closed) await database.close();
+      closed = true;
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -69,16 +82,24 @@ async function createFromTemplate(tpl: PgTemplate): Promise<TestDatabase> {
   await adminQuery(tpl.adminUrl, `create database "${name}" template "${tpl.template}"`);
   const url = withDatabase(tpl.adminUrl, name);
   let database = await createPostgres(url);
+  let closed = false;
   const result: TestDatabase = {
     database,
+    location: { postgresUrl: url },
+    async close() {
+      if (!closed) await database.close();
+      closed = true;
+    },
     async reopen() {
-      await database.close();
+      if (!closed) await database.close();
       database = await createPostgres(url);
+      closed = false;
       result.database = database;
       return database;
     },
     async dispose() {
-      await database.close();
+      if (!closed) await database.close();
+      closed = true;
       await adminQuery(tpl.adminUrl, `drop database if exists "${name}" with (force)`);
     },
   };

@@ -8,6 +8,11 @@ import { ApiKeysPage } from './api-keys-page.tsx';
 import { AuditLogPage } from './audit-log-page.tsx';
 import { DraftEditorPage } from './catalog/draft-editor-page.tsx';
 import { ModelLinesPage } from './catalog/model-lines-page.tsx';
+import { DeadLettersPage } from './integration/dead-letters-page.tsx';
+import { DeliveriesPage } from './integration/deliveries-page.tsx';
+import { EventPage } from './integration/event-page.tsx';
+import { IntegrationStatusPage } from './integration/status-page.tsx';
+import { WebhooksPage } from './integration/webhooks-page.tsx';
 import { OrganisationsPage } from './organisations-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { UsersPage } from './users-page.tsx';
@@ -30,6 +35,11 @@ export function AdminApp() {
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="catalog" element={<ModelLinesPage />} />
         <Route path="catalog/:code" element={<DraftEditorPage />} />
+        <Route path="integration" element={<IntegrationStatusPage />} />
+        <Route path="integration/webhooks" element={<WebhooksPage />} />
+        <Route path="integration/deliveries" element={<DeliveriesPage />} />
+        <Route path="integration/events/:id" element={<EventPage />} />
+        <Route path="integration/dead-letters" element={<DeadLettersPage />} />
         <Route path="*" element={<NotFoundPage home="/admin" />} />
       </Routes>
     </Shell>

@@ -15,6 +15,11 @@ export const ADMIN_PAGES = [
   { to: '/admin/api-keys', label: 'admin.nav.apiKeys', roles: ['admin'] },
   // catalog.edit: admin only (docs/catalog-contract.md).
   { to: '/admin/catalog', label: 'admin.nav.catalog', roles: ['admin'] },
+  // integration.read / integration.manage: admin only.
+  { to: '/admin/integration', label: 'admin.nav.integration', roles: ['admin'], end: true },
+  { to: '/admin/integration/webhooks', label: 'admin.nav.integrationWebhooks', roles: ['admin'] },
+  { to: '/admin/integration/deliveries', label: 'admin.nav.integrationDeliveries', roles: ['admin'] },
+  { to: '/admin/integration/dead-letters', label: 'admin.nav.integrationDeadLetters', roles: ['admin'] },
 ] as const satisfies ReadonlyArray<{
   to: string;
   label: MessageKey;

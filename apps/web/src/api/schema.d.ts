@@ -874,6 +874,1592 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/order-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current order terms (amounts, refund rules, bilingual clauses) accepted at checkout */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderTerms"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/dealers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active dealers: nearest first with lat/lng (distance in km), else by city; filter by city or service */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description City in either language */
+                    city?: string;
+                    lat?: number | null;
+                    lng?: number | null;
+                    service?: "sales" | "test_drive" | "delivery" | "service" | "body_repair" | "charging";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Dealer"][];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/dealers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One active dealer of the directory */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dealer: components["schemas"]["Dealer"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/finance/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Finance partners' offers available now (for one model line if given) */
+        get: {
+            parameters: {
+                query?: {
+                    modelLine?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FinanceOffer"][];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/finance/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A loan quote (annuity) for a configuration; the server derives the price from the code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        modelLine: string;
+                        configurationCode: string;
+                        offerId: string;
+                        downPayment: number;
+                        termMonths: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            vehicle: components["schemas"]["QuotedVehicle"];
+                            quote: components["schemas"]["FinanceQuote"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/insurance/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Insurance products with their premium rules (paid to the insurer at hand-over) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InsuranceProduct"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/insurance/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Premiums of chosen insurance products for a configuration (server-derived price) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        modelLine: string;
+                        configurationCode: string;
+                        products: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            vehicle: components["schemas"]["QuotedVehicle"];
+                            quote: components["schemas"]["InsuranceQuote"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in customer's orders, newest first, with what is due on each */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "draft" | "reserved" | "locked" | "scheduled" | "in_production" | "built" | "shipped" | "at_dealer" | "delivered" | "cancelled";
+                    /** @description Part of a vehicle id or of the buyer name */
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OrderSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Place an order (draft, with its vehicle id); configuration derived and priced by the server
+         * @description Idempotent: requires `Idempotency-Key`. 409 `catalog.stale_version` (with `liveVersionId`) for a code or version that is no longer on sale, 400 `catalog.invalid_code`, 422 `catalog.invalid_configuration`, 422 `ordering.dealer_unavailable`, 409 `ordering.stale_terms`, 422 `finance.*` for a finance choice the offer does not allow.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required. 8-128 visible ASCII characters (e.g. a UUID), new for each new request. A retry with the same key and the same request gets the first answer (header `Idempotent-Replayed: true`); the same key with another request is 422 `platform.idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlaceOrder"];
+                };
+            };
+            responses: {
+                /** @description Placed */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One own order (by order id or vehicle id): price, finance, insurance, money due, payments, timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/orders/{id}/configuration/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quote a configuration change before lock: proposed vs current price per line, finance re-quoted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        configurationCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConfigurationChangeQuote"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/orders/{id}/configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Confirm a configuration change (draft or reserved); 409 ordering.price_changed if the total differs */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        configurationCode: string;
+                        /** @description The total the customer saw in the quote */
+                        expectedTotal: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/orders/{id}/finance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Attach or change the finance offer (until shipped); quoted on the order price */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FinanceChoice"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the finance offer (until shipped) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/orders/{id}/insurance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the insurance products (empty list: none), until shipped */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        products: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/orders/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a payment of what is due (intention, deposit, balance); answers the pay URL
+         * @description Idempotent: requires `Idempotency-Key`. The amount is computed by the server. The deposit needs the order reserved and `acceptTerms: true`; a cancelled order cannot be locked (409 `ordering.illegal_transition` with `state`). A newer request (another key) cancels the older pending payment of the same purpose.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required. 8-128 visible ASCII characters (e.g. a UUID), new for each new request. A retry with the same key and the same request gets the first answer (header `Idempotent-Replayed: true`); the same key with another request is 422 `platform.idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PaymentRequest"];
+                };
+            };
+            responses: {
+                /** @description Started */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            payment: components["schemas"]["Payment"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/orders/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What cancelling would refund (and keep) by the order terms, before confirming */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CancellationPreview"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an own order (draft, reserved, locked, scheduled); refunds by the order terms
+         * @description Idempotent: requires `Idempotency-Key`. With `expectedRefund` (from the preview) a changed refund is 409 `ordering.refund_changed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required. 8-128 visible ASCII characters (e.g. a UUID), new for each new request. A retry with the same key and the same request gets the first answer (header `Idempotent-Replayed: true`); the same key with another request is 422 `platform.idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        expectedRefund?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Cancelled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: components["schemas"]["Order"];
+                            refund: number;
+                            forfeited: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/pay/sim/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The simulated provider's pay page: merchant, amount, method, description, status, expiry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SimPayment"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/pay/sim/{token}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete the simulated payment: succeed or fail (a signed callback follows), or timeout (none) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "succeed" | "fail" | "timeout";
+                    };
+                };
+            };
+            responses: {
+                /** @description Completed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SimPayment"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/payment-callbacks/sim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The simulated provider's callback (HMAC-SHA256 signed; handled once per event id)
+         * @description The raw JSON body is signed: header `x-sim-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`. A missing or forged signature is 400 `payments.callback_signature_invalid`, a stale one (over 5 minutes) 400 `payments.callback_stale`; nothing changes. A replayed event answers 200 with `outcome: duplicate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            received: true;
+                            /** @enum {string} */
+                            outcome: "settled" | "duplicate" | "ignored";
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dealer/dealership": {
         parameters: {
             query?: never;
@@ -1041,6 +2627,299 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["User"][];
                         };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealer/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The own dealer's orders, newest first: filter by state, search vehicle id or buyer name, cursor paging */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "draft" | "reserved" | "locked" | "scheduled" | "in_production" | "built" | "shipped" | "at_dealer" | "delivered" | "cancelled";
+                    /** @description Part of a vehicle id or of the buyer name */
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OrderSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealer/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the own dealer's orders (order id or vehicle id) with the buyer's contact and the timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealer/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The own dealership's leads, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "new" | "contacted" | "test_drive" | "negotiating" | "won" | "lost";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Lead"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealer/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead of the own dealership (another dealer's lead is 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lead: components["schemas"]["Lead"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not signed in */
@@ -1346,7 +3225,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a partner API key; the secret is in this answer only */
+        /**
+         * Create a partner API key; the secret and the signing secret are in this answer only
+         * @description System-of-record scopes belong to one kind of organisation (erp:parts and crm:leads to the brand): another kind is 422 `partner.scope_not_for_organisation` naming the scope.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1359,7 +3241,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         orgId: string;
-                        scopes: "partner:read"[];
+                        scopes: ("partner:read" | "erp:parts" | "crm:leads")[];
                         /** Format: date-time */
                         expiresAt?: string;
                     };
@@ -1376,6 +3258,8 @@ export interface paths {
                             apiKey: components["schemas"]["ApiKey"];
                             /** @description Send as `Authorization: Bearer <secret>`. Shown once. */
                             secret: string;
+                            /** @description HMAC-SHA256 key for the OpenC2B-Signature header of partner requests (see the partnerSignature security scheme). Shown once. */
+                            signingSecret: string;
                         };
                     };
                 };
@@ -2194,6 +4078,1788 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/integration/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lag and failures of every subscriber, transport and webhook (the figures of /metrics) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrationStatus"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/integration/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event catalogue: every event type a webhook can subscribe to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                type: string;
+                                version: number;
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/integration/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook subscribers (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Webhook"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a webhook subscriber; the signing secret is in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        /** @example https://erp.example.com/hooks/openc2b */
+                        url: string;
+                        eventTypes: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhook: components["schemas"]["Webhook"];
+                            /** @description The signing secret (`whsec_…`). Shown in this answer only. */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/integration/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscriber */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhook: components["schemas"]["Webhook"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a webhook subscriber; `active: false` pauses it (queued deliveries wait, new events skip it) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        /** @example https://erp.example.com/hooks/openc2b */
+                        url?: string;
+                        eventTypes?: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhook: components["schemas"]["Webhook"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/admin/integration/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, effective at once; shown in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhook: components["schemas"]["Webhook"];
+                            /** @description The signing secret (`whsec_…`). Shown in this answer only. */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/integration/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outbox events, newest first, with where each went (subscribers and transports) */
+        get: {
+            parameters: {
+                query?: {
+                    type?: string;
+                    aggregateId?: string;
+                    state?: "pending" | "processed";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutboxEvent"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/integration/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event: envelope, payload, and its delivery to every subscriber, transport and webhook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: components["schemas"]["EventDetail"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/integration/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook deliveries, newest first (status per event and endpoint) */
+        get: {
+            parameters: {
+                query?: {
+                    endpointId?: string;
+                    status?: "pending" | "delivered" | "dead";
+                    /** @description `true`: pending deliveries that failed at least once */
+                    failing?: "true" | "false";
+                    eventId?: string;
+                    eventType?: string;
+                    aggregateId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookDelivery"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/integration/dead-letters/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dead webhook deliveries, oldest first (the order a replay sends them) */
+        get: {
+            parameters: {
+                query?: {
+                    endpointId?: string;
+                    eventType?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookDelivery"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/integration/dead-letters/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dead deliveries to in-process subscribers and transports, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    target?: string;
+                    eventType?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutboxDeadLetter"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/integration/dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay chosen dead letters (one or many); those no longer dead are left alone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        webhookDeliveryIds?: string[];
+                        /** @default [] */
+                        outbox?: {
+                            eventId: string;
+                            target: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: {
+                                webhooks: number;
+                                outbox: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/integration/dead-letters/replay-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay every dead letter that matches (of one webhook, one subscriber, one event type, or all) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        source: "webhooks" | "outbox" | "all";
+                        endpointId?: string;
+                        target?: string;
+                        eventType?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: {
+                                webhooks: number;
+                                outbox: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All orders, newest first: filter by state or dealer, search vehicle id or buyer name */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "draft" | "reserved" | "locked" | "scheduled" | "in_production" | "built" | "shipped" | "at_dealer" | "delivered" | "cancelled";
+                    /** @description Part of a vehicle id or of the buyer name */
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                    dealerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OrderSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any order (order id or vehicle id) with money, payments, refunds, ledger and timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a brand-initiated cancellation would refund (everything paid) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CancellationPreview"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order on behalf of the brand, with a reason, in any state before delivered; full refund
+         * @description Idempotent: requires `Idempotency-Key`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required. 8-128 visible ASCII characters (e.g. a UUID), new for each new request. A retry with the same key and the same request gets the first answer (header `Idempotent-Replayed: true`); the same key with another request is 422 `platform.idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        expectedRefund?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Cancelled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: components["schemas"]["Order"];
+                            refund: number;
+                            forfeited: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/dealers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every dealer organisation with its profile (null: no profile yet, not in the directory) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                orgId: string;
+                                code: string;
+                                dealer: components["schemas"]["Dealer"] & (Record<string, never> | null);
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/dealers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a dealer's profile: services, hand-over capacity per day, active (inactive: out of the directory, no new orders) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        services: ("sales" | "test_drive" | "delivery" | "service" | "body_repair" | "charging")[];
+                        handoverCapacityPerDay: number;
+                        active: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dealer: components["schemas"]["Dealer"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/finance/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every finance offer, withdrawn ones too */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FinanceOffer"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a finance partner's offer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        partner: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        product: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        description?: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        aprBp: number;
+                        termsMonths: number[];
+                        minDownBp: number;
+                        /** @default [] */
+                        modelLines?: string[];
+                        /** @default 100 */
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            offer: components["schemas"]["FinanceOffer"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/finance/offers/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an offer: no new quotes or orders with it (orders keep their snapshot) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            offer: components["schemas"]["FinanceOffer"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/partner-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner request log: every request of a known API key and its result, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    keyId?: string;
+                    system?: "erp" | "wms" | "dms" | "crm" | "mes";
+                    result?: "applied" | "stale" | "duplicate" | "refused";
+                    naturalKey?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PartnerRequest"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3259,6 +6925,283 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/erp/parts/{partNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * ERP: create or update a part of the part master (scope erp:parts)
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope; 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. An unknown supplier code: 400 `partner.unknown_supplier`. Deactivating a part of a current BOM: 409 `bom.part_in_use`. A lead-time change reaches the delivery promise.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partNumber: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ErpPart"];
+                };
+            };
+            responses: {
+                /** @description Applied, or acknowledged as stale; a re-send gets the same answer */
+                200: {
+                    headers: {
+                        /** @description Set when this answer repeats the one given for the same version */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerAck"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/erp/parts/{partNumber}/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * ERP: set a part's unit price (scope erp:parts)
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope; 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. Prices are versioned apart from the part master. An unknown part number: 404 `bom.part_not_found` (send the part first).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partNumber: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ErpPartPrice"];
+                };
+            };
+            responses: {
+                /** @description Applied, or acknowledged as stale; a re-send gets the same answer */
+                200: {
+                    headers: {
+                        /** @description Set when this answer repeats the one given for the same version */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerAck"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/crm/leads/{leadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * CRM: create or update a lead, assigned to a dealer (scope crm:leads; write only)
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope; 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. The lead goes to its preferred dealer, else to the dealer of its city with the fewest open leads. Leads are customer data: no partner route reads them back. 400 `leads.invalid_name`, `leads.invalid_phone`, `leads.unknown_model_line`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The CRM's own id of the lead */
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CrmLead"];
+                };
+            };
+            responses: {
+                /** @description Applied, or acknowledged as stale; a re-send gets the same answer */
+                200: {
+                    headers: {
+                        /** @description Set when this answer repeats the one given for the same version */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerAck"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3484,6 +7427,621 @@ export interface components {
             /** @description Distinct people who saved it */
             saves: number;
         };
+        OrderTerms: {
+            version: string;
+            effectiveFrom: string;
+            currency: string;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            intentionMoney: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            lockDeposit: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            forfeitOnCustomerCancelAfterLock: number;
+            customerCancellableStates: ("draft" | "reserved" | "locked" | "scheduled" | "in_production" | "built" | "shipped" | "at_dealer" | "delivered" | "cancelled")[];
+            paymentWindowMinutes: number;
+            title: components["schemas"]["Bilingual"];
+            clauses: {
+                id: string;
+                title: components["schemas"]["Bilingual"];
+                body: components["schemas"]["Bilingual"];
+                acceptedAtLock: boolean;
+            }[];
+        };
+        Dealer: {
+            id: string;
+            code: string;
+            name: components["schemas"]["Bilingual"];
+            city: components["schemas"]["Bilingual"];
+            address: components["schemas"]["Bilingual"];
+            lat: number | null;
+            lng: number | null;
+            phone: string | null;
+            /** @description OpenStreetMap opening_hours syntax */
+            openingHours: string | null;
+            /** @description Codes the web translates */
+            services: ("sales" | "test_drive" | "delivery" | "service" | "body_repair" | "charging")[];
+            handoverCapacityPerDay: number;
+            active: boolean;
+            /** @description From the given location, 0.1 km */
+            distanceKm: number | null;
+        };
+        FinanceOffer: {
+            id: string;
+            code: string;
+            partner: components["schemas"]["Bilingual"];
+            product: components["schemas"]["Bilingual"];
+            description: components["schemas"]["Bilingual"];
+            /** @description APR in basis points */
+            aprBp: number;
+            termsMonths: number[];
+            /** @description Minimum down payment, basis points of the price */
+            minDownBp: number;
+            /** @description Empty: every model line */
+            modelLines: string[];
+            currency: string;
+            active: boolean;
+        };
+        /** @description The price the server derived for the configuration */
+        QuotedVehicle: {
+            modelLine: string;
+            configurationCode: string;
+            versionId: string;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            total: number;
+            currency: string;
+        };
+        FinanceQuote: {
+            offerId: string;
+            offerCode: string;
+            partner: components["schemas"]["Bilingual"];
+            product: components["schemas"]["Bilingual"];
+            /** @description APR in basis points (388 = 3.88 %) */
+            aprBp: number;
+            termMonths: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            price: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            downPayment: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            principal: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            instalment: number;
+            /**
+             * @description Equal to instalment except at 0 % APR (rounding)
+             * @example 500000
+             */
+            finalInstalment: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            totalInterest: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            totalRepayable: number;
+            currency: string;
+        };
+        InsuranceProduct: {
+            code: string;
+            /** @enum {string} */
+            kind: "compulsory" | "commercial" | "addon";
+            insurer: components["schemas"]["Bilingual"];
+            name: components["schemas"]["Bilingual"];
+            description: components["schemas"]["Bilingual"];
+            /** @enum {string} */
+            premiumKind: "fixed" | "rate";
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            fixedPremium: number | null;
+            rateBp: number | null;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            minimumPremium: number | null;
+            requires: string[];
+            currency: string;
+        };
+        /** @description Paid to the insurer at hand-over; not part of the vehicle balance */
+        InsuranceQuote: {
+            items: {
+                code: string;
+                /** @enum {string} */
+                kind: "compulsory" | "commercial" | "addon";
+                insurer: components["schemas"]["Bilingual"];
+                name: components["schemas"]["Bilingual"];
+                /**
+                 * @description Minor units (fen)
+                 * @example 500000
+                 */
+                premium: number;
+            }[];
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            total: number;
+            currency: string;
+            /**
+             * @description The vehicle price the premiums are for
+             * @example 500000
+             */
+            price: number;
+            /** @enum {string} */
+            payableTo: "insurer_at_handover";
+            /**
+             * @description Premiums are never part of the vehicle balance
+             * @enum {boolean}
+             */
+            includedInBalance: false;
+        };
+        OrderSummary: {
+            /** @example ord_01JD0000000000000000000000 */
+            id: string;
+            /** @example C2B-2026-000123 */
+            vehicleId: string;
+            /** @enum {string} */
+            state: "draft" | "reserved" | "locked" | "scheduled" | "in_production" | "built" | "shipped" | "at_dealer" | "delivered" | "cancelled";
+            modelLine: {
+                code: string;
+                name: components["schemas"]["Bilingual"];
+            };
+            configuration: {
+                code: string;
+                versionId: string;
+                versionNumber: number;
+                selection: {
+                    [key: string]: string;
+                };
+            };
+            dealer: components["schemas"]["OrderDealer"];
+            /** @description The buyer on the order (dealer staff call them) */
+            customer: {
+                name: string;
+                phone: string | null;
+                email: string | null;
+            };
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            total: number;
+            currency: string;
+            money: components["schemas"]["OrderMoney"];
+            /** @description YYYY-MM-DD, once scheduled */
+            promisedDeliveryDate: string | null;
+            vin: string | null;
+            placedAt: string;
+            updatedAt: string;
+        };
+        OrderDealer: {
+            id: string;
+            code: string;
+            name: components["schemas"]["Bilingual"];
+            city: components["schemas"]["Bilingual"];
+            address: components["schemas"]["Bilingual"];
+            phone: string | null;
+            openingHours: string | null;
+        };
+        /** @description Derived from the ledger and the order terms on every read */
+        OrderMoney: {
+            currency: string;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            totalPrice: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            financedPrincipal: number;
+            /**
+             * @description totalPrice - financedPrincipal
+             * @example 500000
+             */
+            cashPrice: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            captured: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            refunded: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            refundPending: number;
+            /**
+             * @description captured - refunds that did not fail
+             * @example 500000
+             */
+            paid: number;
+            /**
+             * @description cashPrice - paid, never negative (尾款 left)
+             * @example 500000
+             */
+            balance: number;
+            /** @description What to pay next by the order terms; null when nothing can be paid */
+            due: {
+                /** @enum {string} */
+                purpose: "intention" | "deposit" | "balance";
+                /**
+                 * @description Minor units (fen)
+                 * @example 500000
+                 */
+                amount: number;
+            } | null;
+            /**
+             * @description Paid to the insurer at hand-over; not in balance
+             * @example 500000
+             */
+            insurancePremiums: number;
+        };
+        Order: {
+            /** @example ord_01JD0000000000000000000000 */
+            id: string;
+            /** @example C2B-2026-000123 */
+            vehicleId: string;
+            /** @enum {string} */
+            state: "draft" | "reserved" | "locked" | "scheduled" | "in_production" | "built" | "shipped" | "at_dealer" | "delivered" | "cancelled";
+            modelLine: {
+                code: string;
+                name: components["schemas"]["Bilingual"];
+            };
+            configuration: {
+                code: string;
+                versionId: string;
+                versionNumber: number;
+                selection: {
+                    [key: string]: string;
+                };
+            };
+            dealer: components["schemas"]["OrderDealer"];
+            /** @description The buyer on the order (dealer staff call them) */
+            customer: {
+                name: string;
+                phone: string | null;
+                email: string | null;
+            };
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            total: number;
+            currency: string;
+            money: components["schemas"]["OrderMoney"];
+            /** @description YYYY-MM-DD, once scheduled */
+            promisedDeliveryDate: string | null;
+            vin: string | null;
+            placedAt: string;
+            updatedAt: string;
+            price: components["schemas"]["OrderPrice"];
+            finance: components["schemas"]["FinanceQuote"] & (Record<string, never> | null);
+            insurance: components["schemas"]["InsuranceQuote"] & (Record<string, never> | null);
+            terms: {
+                version: string;
+                acceptedAt: string;
+                lockAcceptedAt: string | null;
+                /**
+                 * @description Minor units (fen)
+                 * @example 500000
+                 */
+                intentionMoney: number;
+                /**
+                 * @description Minor units (fen)
+                 * @example 500000
+                 */
+                lockDeposit: number;
+            };
+            cancellation: {
+                /** @enum {string} */
+                by: "customer" | "brand";
+                reason: string | null;
+                at: string;
+            } | null;
+            /** @description What the buyer may do in this state (the server checks again) */
+            actions: {
+                changeConfiguration: boolean;
+                changeFinance: boolean;
+                cancel: boolean;
+                /** @enum {string|null} */
+                pay: "intention" | "deposit" | "balance" | null;
+            };
+            payments: components["schemas"]["Payment"][];
+            refunds: components["schemas"]["Refund"][];
+            ledger: components["schemas"]["LedgerEntry"][];
+            timeline: components["schemas"]["TimelineEntry"][];
+        };
+        /** @description The price snapshot; the lines add up to total */
+        OrderPrice: {
+            currency: string;
+            versionId: string;
+            versionNumber: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            base: number;
+            options: {
+                family: string;
+                familyLabel: components["schemas"]["Bilingual"];
+                option: string;
+                optionLabel: components["schemas"]["Bilingual"];
+                /**
+                 * @description Minor units (fen)
+                 * @example 500000
+                 */
+                price: number;
+            }[];
+            adjustments: {
+                id: string;
+                label: components["schemas"]["Bilingual"];
+                /**
+                 * @description Minor units (fen)
+                 * @example 500000
+                 */
+                amount: number;
+            }[];
+            discounts: {
+                id: string;
+                label: components["schemas"]["Bilingual"];
+                /**
+                 * @description Minor units (fen)
+                 * @example 500000
+                 */
+                amount: number;
+            }[];
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            total: number;
+        };
+        Payment: {
+            /** @example pay_01JD0000000000000000000000 */
+            id: string;
+            /** @enum {string} */
+            purpose: "intention" | "deposit" | "balance";
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            method: "wechat_pay" | "alipay" | "card" | "bank_transfer";
+            provider: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "expired" | "cancelled";
+            failureReason: string | null;
+            /**
+             * @description The provider's page to pay at (customers only, while pending)
+             * @example /pay/sim/…
+             */
+            payUrl: string | null;
+            expiresAt: string;
+            createdAt: string;
+            completedAt: string | null;
+        };
+        Refund: {
+            id: string;
+            paymentId: string;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            reason: "order_cancelled" | "late_capture" | "overpayment";
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            failureReason: string | null;
+            createdAt: string;
+            completedAt: string | null;
+        };
+        LedgerEntry: {
+            id: string;
+            /** @enum {string} */
+            kind: "capture" | "refund";
+            /** @enum {string} */
+            purpose: "intention" | "deposit" | "balance";
+            paymentId: string;
+            refundId: string | null;
+            /**
+             * @description Always > 0; kind says the direction
+             * @example 500000
+             */
+            amount: number;
+            currency: string;
+            at: string;
+        };
+        TimelineEntry: {
+            id: string;
+            at: string;
+            /**
+             * @description Translated by the web (timeline.<kind>)
+             * @example intention_paid
+             */
+            kind: string;
+            /** @enum {string} */
+            state: "draft" | "reserved" | "locked" | "scheduled" | "in_production" | "built" | "shipped" | "at_dealer" | "delivered" | "cancelled";
+            /** @description Codes and amounts (fen) of the entry */
+            data: {
+                [key: string]: unknown;
+            };
+            actorKind: string;
+            estimatedAt: string | null;
+        };
+        /** @description No price or selection: the server derives both from the code */
+        PlaceOrder: {
+            modelLine: string;
+            configurationCode: string;
+            /** @description The version configured on; must still be live */
+            versionId?: string;
+            dealerId: string;
+            finance?: components["schemas"]["FinanceChoice"];
+            /** @description Insurance product codes */
+            insurance?: string[];
+            /** @enum {boolean} */
+            acceptTerms: true;
+            termsVersion: string;
+        };
+        FinanceChoice: {
+            offerId: string;
+            /** @description Fen, chosen by the customer */
+            downPayment: number;
+            termMonths: number;
+        };
+        ConfigurationChangeQuote: {
+            orderId: string;
+            vehicleId: string;
+            current: {
+                configurationCode: string;
+                price: components["schemas"]["OrderPrice"];
+            };
+            proposed: {
+                configurationCode: string;
+                selection: {
+                    [key: string]: string;
+                };
+                price: components["schemas"]["OrderPrice"];
+            };
+            /**
+             * @description proposed total - current total
+             * @example 500000
+             */
+            difference: number;
+            lines: {
+                /** @enum {string} */
+                kind: "base" | "option" | "adjustment" | "discount";
+                key: string;
+                label: components["schemas"]["Bilingual"];
+                current: {
+                    code: string;
+                    label: components["schemas"]["Bilingual"];
+                    /**
+                     * @description Minor units (fen)
+                     * @example 500000
+                     */
+                    amount: number;
+                } | null;
+                proposed: {
+                    code: string;
+                    label: components["schemas"]["Bilingual"];
+                    /**
+                     * @description Minor units (fen)
+                     * @example 500000
+                     */
+                    amount: number;
+                } | null;
+                /**
+                 * @description Minor units (fen)
+                 * @example 500000
+                 */
+                difference: number;
+            }[];
+            finance: {
+                current: components["schemas"]["FinanceQuote"] & (Record<string, never> | null);
+                proposed: components["schemas"]["FinanceQuote"] & (Record<string, never> | null);
+                refusal: {
+                    code: string;
+                    detail: string;
+                } | null;
+            };
+            insurance: {
+                current: components["schemas"]["InsuranceQuote"] & (Record<string, never> | null);
+                proposed: components["schemas"]["InsuranceQuote"] & (Record<string, never> | null);
+                refusal: {
+                    code: string;
+                    detail: string;
+                } | null;
+            };
+        };
+        /** @description No amount: the server computes what is due */
+        PaymentRequest: {
+            /** @enum {string} */
+            purpose: "intention" | "deposit" | "balance";
+            /** @enum {string} */
+            method: "wechat_pay" | "alipay" | "card" | "bank_transfer";
+            /** @description The lock clauses; must be true for the deposit */
+            acceptTerms?: boolean;
+        };
+        CancellationPreview: {
+            orderId: string;
+            vehicleId: string;
+            /** @enum {string} */
+            state: "draft" | "reserved" | "locked" | "scheduled" | "in_production" | "built" | "shipped" | "at_dealer" | "delivered" | "cancelled";
+            /** @enum {string} */
+            by: "customer" | "brand";
+            allowed: boolean;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            paid: number;
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            refund: number;
+            /**
+             * @description Kept by the order terms (the deposit after lock)
+             * @example 500000
+             */
+            forfeited: number;
+            currency: string;
+        };
+        SimPayment: {
+            token: string;
+            merchant: components["schemas"]["Bilingual"];
+            /**
+             * @description Minor units (fen)
+             * @example 500000
+             */
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            method: "wechat_pay" | "alipay" | "card" | "bank_transfer";
+            description: components["schemas"]["Bilingual"];
+            /** @enum {string} */
+            status: "open" | "succeeded" | "failed" | "timed_out" | "cancelled" | "expired";
+            expiresAt: string;
+            returnUrl: string | null;
+        };
         Organisation: {
             /** @example org_01JD0000000000000000000000 */
             id: string;
@@ -3503,11 +8061,37 @@ export interface components {
              */
             openingHours: string | null;
         };
+        Lead: {
+            /** @example lead_01JD0000000000000000000000 */
+            id: string;
+            /** @example crm */
+            sourceSystem: string;
+            /**
+             * @description The CRM's id of the lead
+             * @example CRM-2026-000123
+             */
+            sourceId: string;
+            /** @example 王小明 */
+            name: string;
+            /** @example +8613800138000 */
+            phone: string;
+            city: string | null;
+            modelLine: string | null;
+            preferredDealerCode: string | null;
+            /** @enum {string|null} */
+            assignedBy: "preferred_dealer" | "city" | null;
+            source: string | null;
+            campaign: string | null;
+            /** @enum {string} */
+            stage: "new" | "contacted" | "test_drive" | "negotiating" | "won" | "lost";
+            createdAt: string;
+            updatedAt: string;
+        };
         ApiKey: {
             id: string;
             name: string;
             orgId: string;
-            scopes: "partner:read"[];
+            scopes: ("partner:read" | "erp:parts" | "crm:leads")[];
             /** @description First characters of the secret, to recognise a key */
             prefix: string;
             createdAt: string;
@@ -3584,6 +8168,166 @@ export interface components {
             option?: string;
             rules: string[];
         };
+        IntegrationStatus: {
+            at: string;
+            outbox: {
+                pending: number;
+                oldestPendingAt: string | null;
+                lagSeconds: number;
+            };
+            targets: {
+                target: string;
+                /** @enum {string} */
+                kind: "subscriber" | "transport";
+                types: string[] | "all";
+                ready: boolean;
+                undelivered: number;
+                retrying: number;
+                dead: number;
+                oldestUndeliveredAt: string | null;
+                lagSeconds: number;
+                /** @description Counted by this server process since it started */
+                attempts: {
+                    delivered: number;
+                    failed: number;
+                    dead: number;
+                };
+            }[];
+            webhooks: {
+                endpointId: string;
+                name: string;
+                active: boolean;
+                undelivered: number;
+                retrying: number;
+                dead: number;
+                oldestUndeliveredAt: string | null;
+                lagSeconds: number;
+                lastDeliveredAt: string | null;
+                attempts: {
+                    delivered: number;
+                    failed: number;
+                    dead: number;
+                };
+            }[];
+        };
+        Webhook: {
+            /** @example whk_01JD0000000000000000000000 */
+            id: string;
+            name: string;
+            description: string | null;
+            url: string;
+            /**
+             * @example [
+             *       "ordering.*",
+             *       "production.vehicle_step_recorded"
+             *     ]
+             */
+            eventTypes: string[];
+            /** @description The catalogue event types the patterns select today */
+            selectedEventTypes: string[];
+            active: boolean;
+            /** @description First characters of the secret, to tell which one a receiver has */
+            secretPrefix: string;
+            createdAt: string;
+            updatedAt: string;
+            secretRotatedAt: string | null;
+        };
+        OutboxEvent: {
+            id: string;
+            type: string;
+            version: number;
+            aggregateId: string;
+            sequence: number;
+            occurredAt: string;
+            /** @description `<kind>:<id>`, e.g. `staff:usr_…` */
+            actor: string;
+            requestId: string;
+            /** @description When every subscriber and transport had it */
+            processedAt: string | null;
+            deliveries: components["schemas"]["TargetDelivery"][];
+        };
+        TargetDelivery: {
+            /** @description In-process subscriber or transport, e.g. `transport.nats` */
+            target: string;
+            /** @enum {string} */
+            status: "delivered" | "retrying" | "dead";
+            attempts: number;
+            lastAttemptAt: string | null;
+            nextAttemptAt: string | null;
+            deliveredAt: string | null;
+            deadAt: string | null;
+            lastError: string | null;
+            replays: number;
+        };
+        EventDetail: {
+            id: string;
+            type: string;
+            version: number;
+            aggregateId: string;
+            sequence: number;
+            occurredAt: string;
+            /** @description `<kind>:<id>`, e.g. `staff:usr_…` */
+            actor: string;
+            requestId: string;
+            payload?: unknown;
+            processedAt: string | null;
+            deliveries: components["schemas"]["TargetDelivery"][];
+            webhooks: components["schemas"]["WebhookDelivery"][];
+        };
+        WebhookDelivery: {
+            id: string;
+            endpointId: string;
+            endpointName: string;
+            eventId: string;
+            eventType: string;
+            aggregateId: string;
+            sequence: number;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "dead";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            /** @description HTTP status of the last attempt */
+            lastStatus: number | null;
+            lastError: string | null;
+            deliveredAt: string | null;
+            deadAt: string | null;
+            replays: number;
+            createdAt: string;
+        };
+        OutboxDeadLetter: {
+            eventId: string;
+            eventType: string;
+            aggregateId: string;
+            sequence: number;
+            occurredAt: string;
+            target: string;
+            attempts: number;
+            lastError: string | null;
+            deadAt: string | null;
+            replays: number;
+        };
+        PartnerRequest: {
+            id: string;
+            at: string;
+            keyId: string;
+            /** @description null for a key that no longer exists */
+            keyName: string | null;
+            orgId: string;
+            /** @enum {string} */
+            system: "erp" | "wms" | "dms" | "crm" | "mes";
+            /** @example PUT /partner/erp/parts/{partNumber} */
+            endpoint: string;
+            /** @example D90-SEAT-F-NAPPA */
+            naturalKey: string | null;
+            version: string | null;
+            /** @enum {string} */
+            result: "applied" | "stale" | "duplicate" | "refused";
+            status: number;
+            /** @description Problem code of a refused request */
+            code: string | null;
+            requestId: string;
+        };
         Part: {
             /** @example prt_01JD0000000000000000000000 */
             id: string;
@@ -3596,6 +8340,16 @@ export interface components {
             /** @description Just in sequence: called off per vehicle in line order */
             sequenced: boolean;
             active: boolean;
+            /** @description Price of one unit, from the ERP; null while it has sent none */
+            unitPrice: {
+                /**
+                 * @description Minor units (fen for CNY)
+                 * @example 128000
+                 */
+                amount: number;
+                /** @example CNY */
+                currency: string;
+            } | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -3787,6 +8541,89 @@ export interface components {
         VehicleParts: components["schemas"]["PartsList"] & {
             vehicleId: string;
             storedAt: string;
+        };
+        /** @description Applied, or acknowledged and ignored as stale. A re-send of the applied version gets the same answer again (header `Idempotent-Replayed: true`). */
+        PartnerAck: {
+            /** @enum {boolean} */
+            applied: true;
+            entity: string;
+            naturalKey: string;
+            version: string;
+            id: string;
+        } | {
+            /** @enum {boolean} */
+            applied: false;
+            /** @enum {string} */
+            reason: "stale";
+            entity: string;
+            naturalKey: string;
+            version: string;
+            /** @description The newer version that stays applied */
+            appliedVersion: string;
+            id: string | null;
+        };
+        ErpPart: {
+            sourceVersion: components["schemas"]["SourceVersion"];
+            name: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @example SUP-SEAT */
+            supplierCode: string;
+            leadTimeDays: number;
+            /** @enum {string} */
+            unit: "pc" | "set" | "pair" | "kg" | "l" | "m";
+            /** @description Just in sequence; omitted: false for a new part, unchanged otherwise */
+            sequenced?: boolean;
+            /** @description Omitted: true for a new part, unchanged otherwise */
+            active?: boolean;
+        };
+        /**
+         * @description The source's own version of this record: its change counter, or its last-change time (RFC 3339 with offset, kept to the microsecond). The newer version wins whatever the arrival order; an older one is answered `applied: false, reason: stale`.
+         * @example 17
+         */
+        SourceVersion: number | string;
+        ErpPartPrice: {
+            sourceVersion: components["schemas"]["SourceVersion"];
+            /** @description null clears the price */
+            unitPrice: {
+                /**
+                 * @description Minor units: fen for CNY
+                 * @example 128000
+                 */
+                amount: number;
+                /** @example CNY */
+                currency: string;
+            } | null;
+        };
+        /** @description The whole lead: an optional field left out is cleared. The answer never echoes it back. */
+        CrmLead: {
+            sourceVersion: components["schemas"]["SourceVersion"];
+            /**
+             * @description As the person gave it, any script
+             * @example 王小明
+             */
+            name: string;
+            /** @example +86 138 0013 8000 */
+            phone: string;
+            /**
+             * @description City name in Chinese or English
+             * @example 上海
+             */
+            city?: string | null;
+            /**
+             * @description Catalogue model line code
+             * @example qc-d90-pro
+             */
+            modelLine?: string | null;
+            /** @example DLR-SH */
+            preferredDealerCode?: string | null;
+            /** @example douyin */
+            source?: string | null;
+            /** @example 2026-spring-camper */
+            campaign?: string | null;
+            /** @enum {string} */
+            stage: "new" | "contacted" | "test_drive" | "negotiating" | "won" | "lost";
         };
     };
     responses: never;

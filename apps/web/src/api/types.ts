@@ -23,3 +23,10 @@ export type Organisation = ResponseOf<'/admin/organisations', 'get'>['items'][nu
 export type Brand = ResponseOf<'/store/brand', 'get'>;
 export type AuditEntry = ResponseOf<'/admin/audit-log', 'get'>['items'][number];
 export type ApiKey = ResponseOf<'/admin/api-keys', 'get'>['items'][number];
+
+// integration (events out)
+export type IntegrationStatus = ResponseOf<'/admin/integration/status', 'get'>;
+export type Webhook = ResponseOf<'/admin/integration/webhooks', 'get'>['items'][number];
+export type WebhookDelivery = ResponseOf<'/admin/integration/deliveries', 'get'>['items'][number];
+export type OutboxDeadLetter = ResponseOf<'/admin/integration/dead-letters/outbox', 'get'>['items'][number];
+export type EventDetail = ResponseOf<'/admin/integration/events/{id}', 'get'>['event'];

@@ -3,13 +3,17 @@
 // Server problem codes are translated under `problem.<code>`.
 
 import { adminCatalog } from './admin-catalog.ts';
+import { adminIntegration } from './admin-integration.ts';
 import { factoryBom } from './factory-bom.ts';
+import { ordersProblems } from './orders-problems.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
 
 const zhCN = {
   ...storefrontConfigurator['zh-CN'],
   ...adminCatalog['zh-CN'],
+  ...adminIntegration['zh-CN'],
   ...factoryBom['zh-CN'],
+  ...ordersProblems['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -242,7 +246,9 @@ export type Messages = Record<MessageKey, string>;
 const en: Messages = {
   ...storefrontConfigurator.en,
   ...adminCatalog.en,
+  ...adminIntegration.en,
   ...factoryBom.en,
+  ...ordersProblems.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',

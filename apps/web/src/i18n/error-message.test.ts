@@ -17,8 +17,12 @@ describe('problem code translation', () => {
   });
 
   it('falls back to the status for unknown codes', () => {
-    expect(errorMessageKey(new ApiError({ status: 404, code: 'ordering.order_not_found' }))).toBe(
+    // (ordering.order_not_found, the example here before, is translated now)
+    expect(errorMessageKey(new ApiError({ status: 404, code: 'someday.thing_not_found' }))).toBe(
       'error.status.not_found',
+    );
+    expect(errorMessageKey(new ApiError({ status: 404, code: 'ordering.order_not_found' }))).toBe(
+      'problem.ordering.order_not_found',
     );
     expect(errorMessageKey(new ApiError({ status: 429, code: 'something.new' }))).toBe(
       'error.status.rate_limited',

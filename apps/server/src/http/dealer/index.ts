@@ -6,7 +6,10 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { OrganisationSchema, organisationDto, UserSchema, userDto } from '../identity-shapes.ts';
+// ---- leads (issue #7)
 import { mountLeadRoutes } from './leads.ts';
+// ---- orders (issue #5)
+import { mountDealerOrderRoutes } from './orders.ts';
 
 /** Routes of `/dealer`: staff of one dealer, who see their own dealer only. */
 const tags = ['dealer'];
@@ -62,6 +65,9 @@ export function dealerRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
   router.openapi(staff, async (c) => {
     return c.json({ items: (await listDealerStaff(c.var.ctx)).map(userDto) }, 200);
   });
+  // ---- orders (issue #5)
+  mountDealerOrderRoutes(router);
+  // ---- leads (issue #7)
   mountLeadRoutes(router);
   return router;
 }

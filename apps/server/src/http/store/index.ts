@@ -1,11 +1,16 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
+// ---- orders and payments (issue #5)
+import { paymentProvidersFor } from '../../flows/payment-providers.ts';
 import { getBrandFacts } from '../../modules/identity/index.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { BilingualSchema } from '../identity-shapes.ts';
 import { mountStoreCatalogRoutes } from './catalog.ts';
+import { mountStoreCheckoutRoutes } from './checkout.ts';
+import { mountStoreOrderRoutes } from './orders.ts';
+import { mountStorePayRoutes } from './pay.ts';
 
 /** Routes of `/store`: the public storefront and signed-in customers. */
 const brand = guardedRoute('brand.read', {
@@ -25,7 +30,7 @@ const brand = guardedRoute('brand.read', {
   },
 });
 
-export function storeRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
+export function storeRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const router = createRouter();
   registerSecuritySchemes(router);
   router.openapi(brand, async (c) => {
@@ -33,5 +38,10 @@ export function storeRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
     return c.json({ name: facts.name, dealerCities: facts.dealerCities }, 200);
   });
   mountStoreCatalogRoutes(router);
+  // ---- orders and payments (issue #5)
+  const providers = paymentProvidersFor(deps.config);
+  mountStoreCheckoutRoutes(router);
+  mountStoreOrderRoutes(router, providers);
+  mountStorePayRoutes(router, providers);
   return router;
 }

@@ -11,6 +11,10 @@ export const bomVersionPublished = defineEvent(
     catalogVersionId: z.string(),
     lineCount: z.number().int(),
   }),
+  {
+    description:
+      'A new BOM version of a model line was published, checked against the catalogue version it names. The aggregate is the model line code.',
+  },
 );
 
 /** A part's master data changed (the aggregate is the part id); `changes` lists the fields. */
@@ -25,6 +29,10 @@ export const partUpdated = defineEvent(
     previousLeadTimeDays: z.number().int(),
     active: z.boolean(),
   }),
+  {
+    description:
+      "A part's master data changed (`changes` lists the fields; lead times are in days). The aggregate is the part id.",
+  },
 );
 
 /** A vehicle's parts list was stored or replaced (the aggregate is the vehicle id). */
@@ -38,4 +46,8 @@ export const vehiclePartsStored = defineEvent(
     partCount: z.number().int(),
     longestLeadTimeDays: z.number().int(),
   }),
+  {
+    description:
+      "A vehicle's parts list was stored or replaced from its configuration and the BOM version named. The aggregate is the vehicle id.",
+  },
 );

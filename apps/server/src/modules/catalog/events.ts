@@ -12,6 +12,10 @@ export const versionPublished = defineEvent(
     modelHash: z.string(),
     variantCount: z.string(),
   }),
+  {
+    description:
+      'A new version of a model line went live in the storefront. The aggregate is the model line; `variantCount` is an exact integer as a decimal string.',
+  },
 );
 
 /** A configuration was saved for the first time on a version (the aggregate is its id). */
@@ -25,4 +29,8 @@ export const configurationSaved = defineEvent(
     total: z.number().int(),
     currency: z.string(),
   }),
+  {
+    description:
+      'A configuration was saved for the first time on a catalogue version (later saves of the same one publish nothing). The aggregate is the configuration; `total` is in minor units (fen) of `currency`.',
+  },
 );

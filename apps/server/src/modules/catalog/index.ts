@@ -33,7 +33,13 @@ export {
 export { breakdownTotal, priceBreakdown } from './price-breakdown.ts';
 export type { VersionBuild } from './publish-version.ts';
 export { checkDraft, prepareVersion, publishVersion } from './publish-version.ts';
-export { getLineVersion, getLiveModelLine, listModelLines, validateSelection } from './read-catalog.ts';
+export {
+  getLineVersion,
+  getLiveModelLine,
+  listLineVersions,
+  listModelLines,
+  validateSelection,
+} from './read-catalog.ts';
 export type { ConfigurationInput, Derived, SaveInput } from './save-configuration.ts';
 export {
   deriveConfiguration,

@@ -31,6 +31,12 @@ export async function getLineVersion(ctx: Ctx, code: string, versionId: string):
   return loaded;
 }
 
+/** The published versions of a line, newest first (figures only, no models). */
+export async function listLineVersions(ctx: Ctx, code: string): Promise<Version[]> {
+  const line = await getLine(ctx, code);
+  return store.listVersions(ctx, line.id);
+}
+
 /** Consistency, completeness, exact count and prices of a selection on a version. */
 export async function validateSelection(
   ctx: Ctx,

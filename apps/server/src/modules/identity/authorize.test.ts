@@ -32,8 +32,35 @@ describe('permission table', () => {
       'brand.read',
       'catalog.read',
       'configuration.save',
+      'dealer_directory.read',
+      'finance.read',
+      'order_terms.read',
+      'payment_callback.receive',
+      'payment_page.use',
       'session.start',
     ]);
+  });
+
+  it('gives orders one reach per audience: the buyer self, dealer staff their dealer, HQ all', () => {
+    expect(reachOf(customer, 'order.read')).toBe('self');
+    expect(reachOf(dealerSh, 'dealer_order.read')).toBe('org');
+    expect(reachOf(admin, 'order.read_all')).toBe('all');
+    expect(authorize(customer, 'order.read', { orgId: 'org_sh', ownerUserId: 'usr_b' })).toEqual({
+      ok: false,
+      reason: 'not_found',
+    });
+    expect(authorize(dealerSh, 'dealer_order.read', { orgId: 'org_bj', ownerUserId: 'usr_a' })).toEqual({
+      ok: false,
+      reason: 'not_found',
+    });
+    // nobody but the system moves an order through production yet
+    expect(reachOf(admin, 'order.advance')).toBeUndefined();
+    expect(reachOf({ kind: 'system', name: 'flow' }, 'order.advance')).toBe('all');
+    for (const p of ['order.place', 'order.pay', 'order.cancel', 'order.change'] as const) {
+      expect(reachOf(customer, p)).toBe('self');
+      expect(reachOf(dealerSh, p)).toBeUndefined();
+      expect(reachOf(anonymous, p)).toBeUndefined();
+    }
   });
 
   it('keeps admin-only permissions away from customers and dealer staff', () => {
@@ -43,6 +70,10 @@ describe('permission table', () => {
       'api_key.manage',
       'organisation.list',
       'catalog.edit',
+      'order.read_all',
+      'order.cancel_any',
+      'dealer_profile.manage',
+      'finance.manage',
     ] as const) {
       expect(reachOf(customer, p)).toBeUndefined();
       expect(reachOf(dealerSh, p)).toBeUndefined();

@@ -17,7 +17,7 @@ export { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './hash-p
 export type { NewApiKey } from './manage-api-keys.ts';
 export { createApiKey, listApiKeys, revokeApiKey } from './manage-api-keys.ts';
 export type { NewStaffUser } from './manage-users.ts';
-export { createStaffUser, findUserByLogin, getAccount, listUsers } from './manage-users.ts';
+export { createStaffUser, findUser, findUserByLogin, getAccount, listUsers } from './manage-users.ts';
 export { normalizeEmail, normalizePhone, parseLogin } from './normalize-login.ts';
 export type { ApiKeyScope, Permission, Reach, Role } from './permissions.ts';
 export {

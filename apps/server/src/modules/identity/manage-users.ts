@@ -93,3 +93,11 @@ export async function getAccount(ctx: Ctx): Promise<User> {
 export async function findUserByLogin(ctx: Ctx, login: { kind: 'email' | 'phone'; value: string }) {
   return (await store.findUserForSignIn(ctx, login))?.user;
 }
+
+/**
+ * A person by id (no hashes), for modules that record who did something or who bought what,
+ * e.g. the buyer's name and phone on an order. No access check: callers decide what to show.
+ */
+export async function findUser(ctx: Ctx, id: string): Promise<User | undefined> {
+  return store.findUser(ctx, id);
+}

@@ -26,14 +26,33 @@ export const PERMISSIONS = [
   'configuration.save', // save a configuration (anyone: the storefront works without an account)
   'configuration.read_own', // the signed-in customer's own saved configurations
   'catalog.edit', // author drafts, import models, publish versions
+  // integration (events out)
+  'integration.read', // event flow: events and where they went, lag, failures, dead letters, metrics
+  'integration.manage', // webhook subscribers (create, edit, deactivate, rotate secret), replay dead letters
   // -- bom (super-BOM)
   'bom.read', // parts, BOM drafts and versions, publish reports, explosions, vehicles' parts lists
   'bom.edit', // create and change parts, save BOM drafts, publish BOM versions
-  // -- partner API (systems of record push their facts; signed requests, see modules/partner)
+  // ---- orders, payments, dealers, finance (issue #5)
+  'dealer_directory.read', // active dealers: address, hours, services, distance (public)
+  'finance.read', // finance offers, insurance products and quotes for a configuration (public)
+  'order_terms.read', // the order terms shown at checkout (public)
+  'payment_page.use', // the simulated provider's hosted pay page: read and complete a payment by its token (public)
+  'payment_callback.receive', // provider callbacks; authenticated by their signature, not by a session (public)
+  'order.place', // place an order (signed-in customer)
+  'order.read', // a customer's own orders with money, payments and timeline
+  'order.change', // change configuration before lock, attach finance and insurance (own orders)
+  'order.pay', // start a payment on an own order
+  'order.cancel', // cancel an own order by the order terms
+  'dealer_order.read', // the orders of the staff member's own dealer, with the buyer's contact
+  'order.read_all', // every order (HQ)
+  'order.cancel_any', // brand-initiated cancellation with a reason, full refund (HQ)
+  'order.advance', // move an order through scheduling, production, shipping and hand-over (system flows)
+  'dealer_profile.manage', // dealer profiles: services, hand-over capacity, active (HQ)
+  'finance.manage', // create and withdraw finance offers (HQ)
+  // ---- partner API (issue #7) (systems of record push their facts; signed requests, see modules/partner)
   'erp_part.upsert', // ERP: part master data and unit prices
   'crm_lead.upsert', // CRM: create and update leads (never read them back)
   'partner_request.read', // the partner request log (admin)
-  // -- leads
   'lead.read', // leads assigned to the dealer (list and detail)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,7 +66,17 @@ export type Role = (typeof ROLES)[number];
 type Grants = { readonly [P in Permission]?: Reach };
 
 // The storefront catalogue is public: anyone may read it and save a configuration.
-const STOREFRONT: Grants = { 'brand.read': 'all', 'catalog.read': 'all', 'configuration.save': 'all' };
+const STOREFRONT: Grants = {
+  'brand.read': 'all',
+  'catalog.read': 'all',
+  'configuration.save': 'all',
+  // checkout information and the payment provider's public endpoints (issue #5)
+  'dealer_directory.read': 'all',
+  'finance.read': 'all',
+  'order_terms.read': 'all',
+  'payment_page.use': 'all',
+  'payment_callback.receive': 'all',
+};
 
 const SIGNED_IN: Grants = { ...STOREFRONT, 'session.start': 'self', 'account.read': 'self' };
 
@@ -56,7 +85,15 @@ const BOM_EDIT: Grants = { 'bom.read': 'all', 'bom.edit': 'all' };
 
 export const PERMISSION_TABLE = {
   anonymous: { ...STOREFRONT, 'session.start': 'self' },
-  customer: { ...SIGNED_IN, 'configuration.read_own': 'self' },
+  customer: {
+    ...SIGNED_IN,
+    'configuration.read_own': 'self',
+    'order.place': 'self',
+    'order.read': 'self',
+    'order.change': 'self',
+    'order.pay': 'self',
+    'order.cancel': 'self',
+  },
   admin: {
     ...SIGNED_IN,
     'organisation.list': 'all',
@@ -64,16 +101,31 @@ export const PERMISSION_TABLE = {
     'audit.read': 'all',
     'api_key.manage': 'all',
     'catalog.edit': 'all',
+    // integration (events out)
+    'integration.read': 'all',
+    'integration.manage': 'all',
     ...BOM_EDIT,
+    'order.read_all': 'all',
+    'order.cancel_any': 'all',
+    'dealer_profile.manage': 'all',
+    'finance.manage': 'all',
+    // partner API (issue #7)
     'partner_request.read': 'all',
   },
-  dealer_staff: { ...SIGNED_IN, 'dealership.read': 'org', 'dealer_staff.list': 'org', 'lead.read': 'org' },
+  dealer_staff: {
+    ...SIGNED_IN,
+    'dealership.read': 'org',
+    'dealer_staff.list': 'org',
+    'dealer_order.read': 'org',
+    'lead.read': 'org',
+  },
   planner: { ...SIGNED_IN, 'plant.read': 'org', ...BOM_EDIT },
   station_operator: { ...SIGNED_IN, 'plant.read': 'org' },
   supplier_user: { ...SIGNED_IN, 'partner_organisation.read': 'org' },
   analyst: { ...SIGNED_IN, 'organisation.list': 'all' },
   engineer: { ...SIGNED_IN, 'bom.read': 'all' },
-  support_agent: { ...SIGNED_IN },
+  // Support answers customers' questions about their orders: read-only.
+  support_agent: { ...SIGNED_IN, 'order.read_all': 'all' },
 } as const satisfies Record<Role, Grants>;
 
 /**

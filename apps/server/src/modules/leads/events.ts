@@ -17,6 +17,10 @@ export const leadReceived = defineEvent(
     campaign: z.string().nullable(),
     stage: z.enum(LEAD_STAGES),
   }),
+  {
+    description:
+      'A system of record (the CRM) sent a lead that was not known yet. No name or phone: only its dealer reads those. The aggregate is the lead id.',
+  },
 );
 
 /** A lead got a dealer, or another one. */
@@ -28,6 +32,10 @@ export const leadAssigned = defineEvent(
     previousDealerOrgId: z.string().nullable(),
     assignedBy: z.enum(ASSIGNMENT_RULES),
   }),
+  {
+    description:
+      'A lead was assigned to a dealer, first or another one: by its preferred dealer or by its city. The aggregate is the lead id.',
+  },
 );
 
 /** A lead moved to another stage. */
@@ -39,4 +47,8 @@ export const leadStageChanged = defineEvent(
     stage: z.enum(LEAD_STAGES),
     previousStage: z.enum(LEAD_STAGES),
   }),
+  {
+    description:
+      'A lead moved to another stage (new, contacted, test drive, negotiating, won, lost). The aggregate is the lead id.',
+  },
 );

@@ -1,5 +1,3 @@
-import { connect as netConnect } from 'node:net';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDeps } from '../../testing/create-test-app.ts';
@@ -9,7 +7,13 @@ import { type Ctx, inTransaction, systemCtx } from '../context.ts';
 import { createLogger } from '../log.ts';
 import { defineEvent, type EventEnvelope } from './define-event.ts';
 import { createEventBus } from './event-bus.ts';
-import { createNatsTransport } from './nats-transport.ts';
+import {
+  findOutboxEvent,
+  listDeadDeliveries,
+  outboxLag,
+  replayAllDeadDeliveries,
+  replayDeadDeliveries,
+} from './outbox-admin.ts';
 import { publish } from './publish.ts';
 
 const thingHappened = defineEvent('test.thing_happened', z.strictObject({ n: z.number().int() }));
@@ -58,11 +62,12 @@ describe('transactional outbox', () => {
     // Two file-backed PGlite starts (several seconds each on a busy machine): a generous limit.
   }, 180_000);
 
-  it('retries a throwing handler later without re-running the others, in order per aggregate', async () => {
+  it('retries a throwing handler later without holding back the other subscribers, in order per aggregate', async () => {
     const t = await database();
     const clock = manualClock('2026-05-01T00:00:00Z');
     const deps = createDeps(t.database, { log: silent, clock });
-    const bus = createEventBus({ db: deps.db, log: silent, clock, retryBaseMs: 1000 });
+    // random() = 0.999…: the delay is just under its ceiling (1 s after the first failure).
+    const bus = createEventBus({ db: deps.db, log: silent, clock, retryBaseMs: 1000, random: () => 0.9999 });
     const steady: string[] = [];
     const flaky: string[] = [];
     let failNext = true;
@@ -81,25 +86,217 @@ describe('transactional outbox', () => {
     await publishIn(ctx, 'agg_x', 2);
     await publishIn(ctx, 'agg_y', 1);
 
-    expect(await bus.drain()).toMatchObject({ delivered: 1, failed: 1 });
-    // agg_x waits behind its failed first event; agg_y goes through.
-    expect(steady).toEqual(['agg_x:1', 'agg_y:1']);
+    expect(await bus.drain()).toMatchObject({ delivered: 1, failed: 1, dead: 0, waiting: 2 });
+    // The steady subscriber has everything; the flaky one's agg_x waits behind its failed first event.
+    expect(steady).toEqual(['agg_x:1', 'agg_x:2', 'agg_y:1']);
     expect(flaky).toEqual(['agg_y:1']);
     const failed = await deps.db
-      .selectFrom('platform.outbox')
-      .select(['attempts', 'last_error', 'processed_at'])
-      .where('aggregate_id', '=', 'agg_x')
-      .orderBy('seq')
+      .selectFrom('platform.outbox_delivery as d')
+      .innerJoin('platform.outbox as o', 'o.id', 'd.event_id')
+      .select(['d.status', 'd.attempts', 'd.last_error', 'd.next_attempt_at', 'o.processed_at'])
+      .where('o.aggregate_id', '=', 'agg_x')
+      .where('d.subscriber', '=', 'test.flaky')
       .executeTakeFirstOrThrow();
-    expect(failed).toMatchObject({ attempts: 1, processed_at: null });
+    expect(failed).toMatchObject({ status: 'retrying', attempts: 1, processed_at: null });
     expect(failed.last_error).toContain('downstream unavailable');
+    expect(new Date(failed.next_attempt_at).toISOString()).toBe('2026-05-01T00:00:00.999Z');
 
     // Not due yet: nothing happens.
     expect(await bus.drain()).toMatchObject({ delivered: 0, failed: 0 });
     clock.advance(1000);
-    expect(await bus.drain()).toMatchObject({ delivered: 2, failed: 0 });
-    expect(steady).toEqual(['agg_x:1', 'agg_y:1', 'agg_x:2']);
+    expect(await bus.drain()).toMatchObject({ delivered: 2, failed: 0, waiting: 0 });
+    expect(steady).toEqual(['agg_x:1', 'agg_x:2', 'agg_y:1']);
     expect(flaky).toEqual(['agg_y:1', 'agg_x:1', 'agg_x:2']);
+  });
+
+  it('numbers the events of each aggregate 1, 2, 3 without gaps and puts the version in the envelope', async () => {
+    const t = await database();
+    const deps = createDeps(t.database, { log: silent });
+    const v2 = defineEvent('test.thing_renamed', z.strictObject({ name: z.string() }), { version: 2 });
+    const seen: EventEnvelope[] = [];
+    deps.events.subscribe(thingHappened, 'test.log', async (_ctx, e) => {
+      seen.push(e);
+    });
+    deps.events.subscribe(v2, 'test.log', async (_ctx, e) => {
+      seen.push(e);
+    });
+    const ctx = systemCtx(deps, 'test');
+    await publishIn(ctx, 'agg_a', 1);
+    await publishIn(ctx, 'agg_b', 1);
+    // A rolled-back publish gives its number back.
+    await expect(
+      inTransaction(ctx, async (tx) => {
+        await publish(tx, thingHappened, 'agg_a', { n: 99 });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await inTransaction(ctx, async (tx) => {
+      await publish(tx, thingHappened, 'agg_a', { n: 2 });
+      await publish(tx, v2, 'agg_a', { name: 'x' });
+    });
+    await deps.events.drain();
+    expect(seen.map((e) => [e.aggregateId, e.sequence, e.type, e.version])).toEqual([
+      ['agg_a', 1, 'test.thing_happened', 1],
+      ['agg_b', 1, 'test.thing_happened', 1],
+      ['agg_a', 2, 'test.thing_happened', 1],
+      ['agg_a', 3, 'test.thing_renamed', 2],
+    ]);
+    expect(Object.keys(seen[0] ?? {})).toEqual([
+      'id',
+      'type',
+      'version',
+      'aggregateId',
+      'sequence',
+      'occurredAt',
+      'actor',
+      'requestId',
+      'payload',
+    ]);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(4);
+  });
+
+  it('dead-letters a delivery after maxAttempts; only its aggregate waits, only for that subscriber; a replay delivers in order', async () => {
+    const t = await database();
+    const clock = manualClock('2026-05-02T00:00:00Z');
+    const deps = createDeps(t.database, { log: silent, clock });
+    const bus = createEventBus({
+      db: deps.db,
+      log: silent,
+      clock,
+      retryBaseMs: 1000,
+      maxAttempts: 3,
+      random: () => 0.5,
+    });
+    let broken = true;
+    const picky: string[] = [];
+    const other: string[] = [];
+    bus.subscribe(thingHappened, 'test.picky', async (_ctx, e) => {
+      if (broken && e.aggregateId === 'agg_bad' && e.payload.n === 1) throw new Error('cannot handle n=1');
+      picky.push(`${e.aggregateId}:${e.payload.n}`);
+    });
+    bus.subscribe(thingHappened, 'test.other', async (_ctx, e) => {
+      other.push(`${e.aggregateId}:${e.payload.n}`);
+    });
+    const ctx = systemCtx(deps, 'test');
+    const first = await publishIn(ctx, 'agg_bad', 1);
+    await publishIn(ctx, 'agg_bad', 2);
+    await publishIn(ctx, 'agg_good', 1);
+
+    expect(await bus.drain()).toMatchObject({ failed: 1, dead: 0 });
+    for (let i = 0; i < 2; i++) {
+      clock.advance(60_000);
+      await bus.drain();
+    }
+    expect(bus.counters()).toEqual([
+      { target: 'test.other', delivered: 3, failed: 0, dead: 0 },
+      { target: 'test.picky', delivered: 1, failed: 3, dead: 1 },
+    ]);
+    // Long after: a dead delivery is not retried by itself.
+    clock.advance(24 * 3_600_000);
+    expect(await bus.drain()).toMatchObject({ failed: 0, waiting: 2 });
+    expect(picky).toEqual(['agg_good:1']);
+    expect(other).toEqual(['agg_bad:1', 'agg_bad:2', 'agg_good:1']);
+
+    const dead = await listDeadDeliveries(deps.db, {});
+    expect(dead.items).toHaveLength(1);
+    expect(dead.items[0]).toMatchObject({
+      target: 'test.picky',
+      status: 'dead',
+      attempts: 3,
+      event: { id: first, aggregateId: 'agg_bad', sequence: 1 },
+    });
+    expect(dead.items[0]?.lastError).toContain('cannot handle n=1');
+    const lag = await outboxLag(deps.db, bus.targets());
+    expect(lag.find((l) => l.target === 'test.picky')).toMatchObject({
+      undelivered: 2,
+      dead: 1,
+      retrying: 0,
+    });
+    expect(lag.find((l) => l.target === 'test.other')).toMatchObject({
+      undelivered: 0,
+      oldestUndeliveredAt: null,
+    });
+    expect(lag.find((l) => l.target === 'test.picky')?.oldestUndeliveredAt?.toISOString()).toBe(
+      '2026-05-02T00:00:00.000Z',
+    );
+
+    // Fixed; replayed: the dead event goes first, the one that waited behind it follows.
+    broken = false;
+    expect(await replayDeadDeliveries(ctx, [{ eventId: first, target: 'test.picky' }])).toBe(1);
+    expect(await replayDeadDeliveries(ctx, [{ eventId: first, target: 'test.picky' }])).toBe(0);
+    expect(await bus.drain()).toMatchObject({ delivered: 2, failed: 0, waiting: 0 });
+    expect(picky).toEqual(['agg_good:1', 'agg_bad:1', 'agg_bad:2']);
+    expect(other).toEqual(['agg_bad:1', 'agg_bad:2', 'agg_good:1']);
+    const replayed = await findOutboxEvent(deps.db, first);
+    expect(replayed?.deliveries.find((d) => d.target === 'test.picky')).toMatchObject({
+      status: 'delivered',
+      replays: 1,
+      attempts: 1,
+    });
+    expect((await listDeadDeliveries(deps.db, {})).items).toEqual([]);
+  });
+
+  it('replays every dead delivery of a target in bulk', async () => {
+    const t = await database();
+    const clock = manualClock('2026-05-03T00:00:00Z');
+    const deps = createDeps(t.database, { log: silent, clock });
+    const bus = createEventBus({ db: deps.db, log: silent, clock, maxAttempts: 1 });
+    let up = false;
+    const got: string[] = [];
+    bus.subscribe(thingHappened, 'test.down', async (_ctx, e) => {
+      if (!up) throw new Error('down');
+      got.push(`${e.aggregateId}:${e.payload.n}`);
+    });
+    const ctx = systemCtx(deps, 'test');
+    for (const agg of ['agg_1', 'agg_2', 'agg_3']) {
+      await publishIn(ctx, agg, 1);
+      await publishIn(ctx, agg, 2);
+    }
+    // One attempt each: the first event of each aggregate dies, the second waits behind it.
+    expect(await bus.drain()).toMatchObject({ failed: 3, dead: 3, waiting: 6 });
+    expect((await listDeadDeliveries(deps.db, { target: 'test.down' })).items).toHaveLength(3);
+    const page = await listDeadDeliveries(deps.db, { limit: 2 });
+    expect(page.items.map((d) => d.event.aggregateId)).toEqual(['agg_1', 'agg_2']);
+    const rest = await listDeadDeliveries(deps.db, { limit: 2, cursor: page.nextCursor ?? '' });
+    expect(rest.items.map((d) => d.event.aggregateId)).toEqual(['agg_3']);
+    expect(rest.nextCursor).toBeNull();
+
+    up = true;
+    expect(await replayAllDeadDeliveries(ctx, { target: 'test.nobody' })).toBe(0);
+    expect(await replayAllDeadDeliveries(ctx, { type: thingHappened.type })).toBe(3);
+    expect(await bus.drain()).toMatchObject({ delivered: 6, waiting: 0 });
+    expect(got.filter((g) => g.startsWith('agg_2'))).toEqual(['agg_2:1', 'agg_2:2']);
+    expect(got).toHaveLength(6);
+  });
+
+  it('lets events wait for a transport that is not ready without counting attempts', async () => {
+    const t = await database();
+    const deps = createDeps(t.database, { log: silent });
+    let ready = false;
+    const sent: string[] = [];
+    deps.events.addTransport({
+      name: 'transport.test',
+      ready: () => ready,
+      send: async (e) => {
+        sent.push(`${e.aggregateId}:${e.sequence}`);
+      },
+      close: async () => {},
+    });
+    const ctx = systemCtx(deps, 'test');
+    await publishIn(ctx, 'agg_t', 1);
+    await publishIn(ctx, 'agg_t', 2);
+    expect(await deps.events.drain()).toMatchObject({ delivered: 0, failed: 0, waiting: 2 });
+    expect(await deps.db.selectFrom('platform.outbox_delivery').selectAll().execute()).toEqual([]);
+    expect(deps.events.targets()).toContainEqual({
+      name: 'transport.test',
+      kind: 'transport',
+      types: 'all',
+      ready: false,
+      maxAttempts: 12,
+    });
+    ready = true;
+    expect(await deps.events.drain()).toMatchObject({ delivered: 2, waiting: 0 });
+    expect(sent).toEqual(['agg_t:1', 'agg_t:2']);
   });
 
   it("rolls back a failing handler's writes together with its delivery record", async () => {
@@ -131,7 +328,7 @@ describe('transactional outbox', () => {
       .execute();
     expect(audit).toEqual([]);
     await deps.db
-      .updateTable('platform.outbox')
+      .updateTable('platform.outbox_delivery')
       .set({ next_attempt_at: new Date(0) })
       .execute();
     await deps.events.drain();
@@ -178,62 +375,4 @@ describe('transactional outbox', () => {
       inTransaction(ctx, (tx) => publish(tx, thingHappened, 'agg', { n: 'one' } as unknown as { n: number })),
     ).rejects.toMatchObject({ code: 'platform.invalid_event_payload' });
   });
-});
-
-const NATS_URL = process.env['NATS_TEST_URL'] ?? 'nats://127.0.0.1:4222';
-const natsReachable = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(NATS_URL);
-  const socket = netConnect({ host: hostname, port: Number(port || 4222) });
-  socket.setTimeout(1000);
-  socket.once('connect', () => {
-    socket.destroy();
-    resolve(true);
-  });
-  socket.once('error', () => resolve(false));
-  socket.once('timeout', () => {
-    socket.destroy();
-    resolve(false);
-  });
-});
-
-describe('NATS JetStream transport', () => {
-  it.skipIf(!natsReachable)(
-    `publishes each event once to openc2b.<type> with Nats-Msg-Id = event id${natsReachable ? '' : ` (skipped: no NATS server at ${NATS_URL})`}`,
-    async () => {
-      const t = await database();
-      const deps = createDeps(t.database, { log: silent });
-      const suffix = Math.random().toString(36).slice(2, 8);
-      const nats = await createNatsTransport({
-        url: NATS_URL,
-        log: silent,
-        subjectPrefix: `openc2b_test_${suffix}`,
-        streamPrefix: `OPENC2B_TEST_${suffix.toUpperCase()}`,
-      });
-      const stream = nats.streamOf(thingHappened.type);
-      const jsm = await jetstreamManager(nats.connection);
-      try {
-        deps.events.addTransport(nats);
-        const id = await publishIn(systemCtx(deps, 'test'), 'agg_n', 3);
-        expect(await deps.events.drain()).toMatchObject({ delivered: 1, failed: 0 });
-        const msg = await jsm.streams.getMessage(stream, { seq: 1 });
-        expect(msg?.subject).toBe(`openc2b_test_${suffix}.test.thing_happened`);
-        expect(msg?.header.get('Nats-Msg-Id')).toBe(id);
-        expect(msg?.json<EventEnvelope>()).toMatchObject({ id, payload: { n: 3 } });
-        // A re-send (crash between send and record) is de-duplicated by the stream.
-        await nats.send({
-          id,
-          type: thingHappened.type,
-          aggregateId: 'agg_n',
-          payload: { n: 3 },
-          occurredAt: new Date().toISOString(),
-          actor: { kind: 'system', name: 'test' },
-          requestId: 'req_resend',
-        });
-        expect((await jsm.streams.info(stream)).state.messages).toBe(1);
-      } finally {
-        await jsm.streams.delete(stream).catch(() => undefined);
-        await deps.events.stop();
-      }
-    },
-  );
 });

@@ -69,6 +69,7 @@ code{font-size:14px}
 </style></head><body>
 <h1>${escapeHtml(doc.info.title)} <small>${escapeHtml(doc.info.version)}</small></h1>
 <p>${ops.length} operations. The machine-readable document is <a href="/openapi.json">/openapi.json</a>.
+The events the platform publishes (NATS and webhooks) are on <a href="/docs/events">/docs/events</a>.
 Errors are <code>application/problem+json</code> (RFC 9457) with a stable <code>code</code> and the <code>requestId</code>.</p>
 ${sections}
 </body></html>

@@ -2,9 +2,9 @@ import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../context.ts';
-import { onAfterCommit } from '../db/after-commit.ts';
 import { newId } from '../ids.ts';
 import type { Logger } from '../log.ts';
+import { createWakeLoop } from '../wake-loop.ts';
 import { type JobDefinition, retryDelayMs } from './define-job.ts';
 
 /**
@@ -47,11 +47,6 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   const lockTimeoutMs = options.lockTimeoutMs ?? 5 * 60_000;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${newId('wrk')}`;
   const jobs = new Map<string, JobDefinition>();
-  let timer: NodeJS.Timeout | undefined;
-  let unlisten: (() => void) | undefined;
-  let current: Promise<number> | undefined;
-  let busy = false;
-  let again = false;
 
   async function claim(): Promise<JobRow | undefined> {
     if (jobs.size === 0) return undefined;
@@ -125,10 +120,10 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     }
   }
 
-  async function runDueOnce(): Promise<number> {
+  async function runDueOnce(signal: AbortSignal): Promise<number> {
     let count = 0;
     for (;;) {
-      if (!timer && busy) return count; // stopping: finish the current job only
+      if (signal.aborted) return count; // stopping: the job in hand has finished
       const row = await claim();
       if (!row) return count;
       await run(row);
@@ -136,29 +131,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     }
   }
 
-  function runDue(): Promise<number> {
-    const next = (current ?? Promise.resolve(0)).catch(() => 0).then(runDueOnce);
-    current = next;
-    return next;
-  }
-
-  function wake() {
-    if (!timer) return;
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    runDue()
-      .catch((err) => log.error('job worker failed', { err }))
-      .finally(() => {
-        busy = false;
-        if (again) {
-          again = false;
-          wake();
-        }
-      });
-  }
+  const loop = createWakeLoop({ name: 'job worker', db, log, pollMs, work: runDueOnce });
 
   return {
     register(...defs) {
@@ -167,20 +140,12 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
         jobs.set(def.name, def);
       }
     },
-    runDue,
+    runDue: loop.run,
     start() {
-      if (timer) return;
-      timer = setInterval(wake, pollMs);
-      timer.unref();
-      unlisten = onAfterCommit(db, wake);
+      if (loop.started) return;
       log.info('job worker started', { workerId, jobs: [...jobs.keys()] });
-      wake();
+      loop.start();
     },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      unlisten?.();
-      await current?.catch(() => undefined);
-    },
+    stop: loop.stop,
   };
 }

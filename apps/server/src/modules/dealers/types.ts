@@ -1,0 +1,41 @@
+import type { Bilingual } from '../identity/index.ts';
+
+/** Services a dealer offers, as codes the web translates. */
+export const DEALER_SERVICES = [
+  'sales',
+  'test_drive',
+  'delivery',
+  'service',
+  'body_repair',
+  'charging',
+] as const;
+export type DealerService = (typeof DEALER_SERVICES)[number];
+
+export type DealerProfile = {
+  orgId: string;
+  services: DealerService[];
+  /** Vehicles the dealer can hand over per day. */
+  handoverCapacityPerDay: number;
+  /** Inactive dealers are not in the directory and take no new orders. */
+  active: boolean;
+  updatedAt: Date;
+};
+
+/** A directory entry: the dealer organisation with its profile. */
+export type Dealer = {
+  id: string;
+  code: string;
+  name: Bilingual;
+  city: Bilingual | null;
+  address: Bilingual | null;
+  lat: number | null;
+  lng: number | null;
+  phone: string | null;
+  /** OpenStreetMap opening_hours syntax. */
+  openingHours: string | null;
+  services: DealerService[];
+  handoverCapacityPerDay: number;
+  active: boolean;
+  /** Great-circle distance from the asked location, when one was given. */
+  distanceKm: number | null;
+};
