@@ -6,7 +6,7 @@
  */
 import { bomVersionPublished, partUpdated, vehiclePartsStored } from './modules/bom/index.ts';
 import { configurationSaved, versionPublished } from './modules/catalog/index.ts';
-import { profileUpdated } from './modules/dealers/index.ts';
+import { profileUpdated, stockVehicleUpdated } from './modules/dealers/index.ts';
 import { offerCreated, offerDeactivated } from './modules/finance/index.ts';
 import {
   DEFAULT_TOLERANCE_SECONDS,
@@ -79,6 +79,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   refundFailed,
   // dealers
   profileUpdated,
+  stockVehicleUpdated,
   // finance
   offerCreated,
   offerDeactivated,

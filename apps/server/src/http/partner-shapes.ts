@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PART_UNITS } from '../modules/bom/index.ts';
+import { STOCK_STATUSES, STOCK_USAGES } from '../modules/dealers/index.ts';
 import { LEAD_STAGES } from '../modules/leads/index.ts';
 import { type PartnerAck, parseSourceVersion } from '../modules/partner/index.ts';
 
@@ -79,6 +80,21 @@ export const CrmLeadBodySchema = z
   .openapi('CrmLead', {
     description: 'The whole lead: an optional field left out is cleared. The answer never echoes it back.',
   });
+
+export const VinSchema = z
+  .string()
+  .regex(/^[A-HJ-NPR-Z0-9]{17}$/, '17 characters: digits and capitals without I, O, Q')
+  .openapi({ example: 'LSCD90P26R0000017' });
+
+export const DmsStockBodySchema = z
+  .strictObject({
+    sourceVersion: SourceVersionSchema,
+    modelLine: z.string().trim().min(1).max(64).openapi({ example: 'qc-d90-pro' }),
+    configurationCode: z.string().trim().min(1).max(64).nullable().optional(),
+    usage: z.enum(STOCK_USAGES),
+    status: z.enum(STOCK_STATUSES),
+  })
+  .openapi('DmsStockVehicle', { description: 'The whole record: an optional field left out is cleared.' });
 
 export const PartnerAckSchema = z
   .union([

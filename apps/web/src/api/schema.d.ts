@@ -2959,6 +2959,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dealer/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The own dealership's stock vehicles (demo, test drive, for sale), as its DMS reports them */
+        get: {
+            parameters: {
+                query?: {
+                    usage?: "demo" | "test_drive" | "for_sale";
+                    status?: "in_transit" | "available" | "reserved" | "sold" | "retired";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StockVehicle"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/organisations": {
         parameters: {
             query?: never;
@@ -3241,7 +3312,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         orgId: string;
-                        scopes: ("partner:read" | "erp:parts" | "crm:leads")[];
+                        scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock")[];
                         /** Format: date-time */
                         expiresAt?: string;
                     };
@@ -7202,6 +7273,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/dms/stock/{vin}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * DMS: report a vehicle of the key's own dealer's stock (scope dms:stock)
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope; 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. The dealer is the key's organisation: a DMS writes only its own dealer's stock. Versions count per dealer and VIN. An unknown model line: 400 `partner.unknown_model_line`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vin: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DmsStockVehicle"];
+                };
+            };
+            responses: {
+                /** @description Applied, or acknowledged as stale; a re-send gets the same answer */
+                200: {
+                    headers: {
+                        /** @description Set when this answer repeats the one given for the same version */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerAck"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8087,11 +8250,22 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        StockVehicle: {
+            vin: string;
+            modelLine: string;
+            configurationCode: string | null;
+            /** @enum {string} */
+            usage: "demo" | "test_drive" | "for_sale";
+            /** @enum {string} */
+            status: "in_transit" | "available" | "reserved" | "sold" | "retired";
+            createdAt: string;
+            updatedAt: string;
+        };
         ApiKey: {
             id: string;
             name: string;
             orgId: string;
-            scopes: ("partner:read" | "erp:parts" | "crm:leads")[];
+            scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock")[];
             /** @description First characters of the secret, to recognise a key */
             prefix: string;
             createdAt: string;
@@ -8624,6 +8798,17 @@ export interface components {
             campaign?: string | null;
             /** @enum {string} */
             stage: "new" | "contacted" | "test_drive" | "negotiating" | "won" | "lost";
+        };
+        /** @description The whole record: an optional field left out is cleared. */
+        DmsStockVehicle: {
+            sourceVersion: components["schemas"]["SourceVersion"];
+            /** @example qc-d90-pro */
+            modelLine: string;
+            configurationCode?: string | null;
+            /** @enum {string} */
+            usage: "demo" | "test_drive" | "for_sale";
+            /** @enum {string} */
+            status: "in_transit" | "available" | "reserved" | "sold" | "retired";
         };
     };
     responses: never;

@@ -2,6 +2,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps } from '../../app.ts';
 import { upsertCrmLead } from '../../flows/partner-crm-leads.ts';
+import { upsertDmsStockVehicle } from '../../flows/partner-dms-stock.ts';
 import { setErpPartPrice, upsertErpPart } from '../../flows/partner-erp-parts.ts';
 import { getPartnerOrganisation } from '../../modules/identity/index.ts';
 import { parseSourceVersion, type SourceVersion, type VersionedResult } from '../../modules/partner/index.ts';
@@ -14,10 +15,12 @@ import { PartNumberSchema } from '../bom-shapes.ts';
 import { OrganisationSchema, organisationDto } from '../identity-shapes.ts';
 import {
   CrmLeadBodySchema,
+  DmsStockBodySchema,
   ErpPartBodySchema,
   ErpPriceBodySchema,
   PartnerAckSchema,
   partnerAckDto,
+  VinSchema,
 } from '../partner-shapes.ts';
 import { endpointOf, registerSignatureSchemes, signedRoute, signingSecretBox } from './signed.ts';
 
@@ -139,6 +142,27 @@ export function partnerRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     const { sourceVersion, ...lead } = c.req.valid('json');
     const call = { version: versionOf(sourceVersion), endpoint: endpointOf(crmLead) };
     return answer(c, await upsertCrmLead(c.var.ctx, call, leadId, lead));
+  });
+
+  // ---------------------------------------------------------------- DMS (scope dms:stock)
+
+  const dmsStock = signedRoute(box, 'dms_stock.upsert', 'dms', 'vin', {
+    method: 'put',
+    path: '/dms/stock/{vin}',
+    tags: ['partner'],
+    summary: "DMS: report a vehicle of the key's own dealer's stock (scope dms:stock)",
+    description: `${REFUSALS} The dealer is the key's organisation: a DMS writes only its own dealer's stock. Versions count per dealer and VIN. An unknown model line: 400 \`partner.unknown_model_line\`.`,
+    request: {
+      params: z.strictObject({ vin: VinSchema }),
+      body: { required: true, content: json(DmsStockBodySchema) },
+    },
+    responses: ackResponses,
+  });
+  router.openapi(dmsStock, async (c) => {
+    const { vin } = c.req.valid('param');
+    const { sourceVersion, ...vehicle } = c.req.valid('json');
+    const call = { version: versionOf(sourceVersion), endpoint: endpointOf(dmsStock) };
+    return answer(c, await upsertDmsStockVehicle(c.var.ctx, call, { vin, ...vehicle }));
   });
 
   return router;

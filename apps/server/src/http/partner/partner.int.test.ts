@@ -629,6 +629,118 @@ describe('CRM leads', () => {
   });
 });
 
+describe('DMS dealer stock', () => {
+  const VIN = 'LSCD90P26R0000017';
+  let dmsSh: PartnerKey;
+  let dmsBj: PartnerKey;
+  type Stock = {
+    vin: string;
+    modelLine: string;
+    usage: string;
+    status: string;
+    configurationCode: string | null;
+  };
+  const stockBody = (sourceVersion: number, extra: Record<string, unknown> = {}) => ({
+    sourceVersion,
+    modelLine: 'qc-d90-pro',
+    configurationCode: 'D90-DEMO-1',
+    usage: 'demo',
+    status: 'available',
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    dmsSh = await createKey('DMS Pudong', 'DLR-SH', ['dms:stock']);
+    dmsBj = await createKey('DMS Chaoyang', 'DLR-BJ', ['dms:stock']);
+  });
+
+  async function stockOf(login: string): Promise<Stock[]> {
+    const c = testClient(t.app);
+    expect((await c.signIn(login)).status).toBe(200);
+    const res = await c.json<{ items: Stock[] }>('GET', '/dealer/stock');
+    expect(res.status).toBe(200);
+    return res.body.items;
+  }
+
+  it('is for dealer keys only', async () => {
+    const res = await admin.json<Problem>('POST', '/admin/api-keys', {
+      body: { name: 'HQ DMS', orgId: orgId('QC-HQ'), scopes: ['dms:stock'] },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors?.map((e) => e.path)).toEqual(['scopes.0']);
+    expect(
+      (await sendPartner(t.app, dmsSh, 'PUT', '/partner/erp/parts/QC-TEST-RAIL', partBody(9))).status,
+    ).toBe(403);
+    expect((await sendPartner(t.app, erp, 'PUT', `/partner/dms/stock/${VIN}`, stockBody(1))).status).toBe(
+      403,
+    );
+  });
+
+  it("writes only the key's own dealer's stock, seen by that dealer's staff only", async () => {
+    const res = await sendPartner<Ack>(t.app, dmsSh, 'PUT', `/partner/dms/stock/${VIN}`, stockBody(1));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      applied: true,
+      entity: 'stock_vehicle',
+      naturalKey: `DLR-SH/${VIN}`,
+      version: '1',
+      id: VIN,
+    });
+    expect(await stockOf('sales.sh@qicheng.example')).toEqual([
+      expect.objectContaining({ vin: VIN, modelLine: 'qc-d90-pro', usage: 'demo', status: 'available' }),
+    ]);
+    expect(await stockOf('sales.bj@qicheng.example')).toEqual([]);
+    // the Beijing DMS reporting the same VIN writes Beijing's row, with its own versions
+    const bj = await sendPartner<Ack>(
+      t.app,
+      dmsBj,
+      'PUT',
+      `/partner/dms/stock/${VIN}`,
+      stockBody(1, { status: 'in_transit', usage: 'for_sale' }),
+    );
+    expect(bj.body.applied).toBe(true);
+    expect((await stockOf('sales.sh@qicheng.example'))[0]?.status).toBe('available');
+    expect((await stockOf('sales.bj@qicheng.example'))[0]?.status).toBe('in_transit');
+  });
+
+  it('keeps the newest version whatever the order, and refuses bad records changing nothing', async () => {
+    const path = `/partner/dms/stock/${VIN}`;
+    expect(
+      (await sendPartner<Ack>(t.app, dmsSh, 'PUT', path, stockBody(3, { status: 'sold' }))).body.applied,
+    ).toBe(true);
+    expect(
+      (await sendPartner<Ack>(t.app, dmsSh, 'PUT', path, stockBody(2, { status: 'reserved' }))).body,
+    ).toMatchObject({
+      applied: false,
+      reason: 'stale',
+    });
+    expect((await stockOf('sales.sh@qicheng.example'))[0]?.status).toBe('sold');
+    const before = await businessState();
+    const badVin = await sendPartner<Problem>(
+      t.app,
+      dmsSh,
+      'PUT',
+      '/partner/dms/stock/LSCD90P26R000001O',
+      stockBody(4),
+    );
+    expect(badVin.status).toBe(400);
+    expect(badVin.body.errors?.map((e) => e.path)).toContain('param.vin');
+    const badLine = await sendPartner<Problem>(
+      t.app,
+      dmsSh,
+      'PUT',
+      path,
+      stockBody(4, { modelLine: 'qc-nope' }),
+    );
+    expect(badLine.status).toBe(400);
+    expect(badLine.body.code).toBe('partner.unknown_model_line');
+    const badUsage = await sendPartner<Problem>(t.app, dmsSh, 'PUT', path, stockBody(4, { usage: 'rental' }));
+    expect(badUsage.body.errors?.map((e) => e.path)).toContain('usage');
+    const after = await businessState();
+    expect({ ...after, seen: [] }).toEqual({ ...before, seen: [] });
+  });
+});
+
 describe('partner request log', () => {
   it('shows every request of a known key with its result, to admins only', async () => {
     const log = await admin.json<{

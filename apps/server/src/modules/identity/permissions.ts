@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   // ---- partner API (issue #7) (systems of record push their facts; signed requests, see modules/partner)
   'erp_part.upsert', // ERP: part master data and unit prices
   'crm_lead.upsert', // CRM: create and update leads (never read them back)
+  'dms_stock.upsert', // DMS: the key's own dealer's stock vehicles
+  'dealer_stock.read', // the own dealer's stock vehicles (dealer staff)
   'partner_request.read', // the partner request log (admin)
   'lead.read', // leads assigned to the dealer (list and detail)
 ] as const;
@@ -118,6 +120,7 @@ export const PERMISSION_TABLE = {
     'dealer_staff.list': 'org',
     'dealer_order.read': 'org',
     'lead.read': 'org',
+    'dealer_stock.read': 'org',
   },
   planner: { ...SIGNED_IN, 'plant.read': 'org', ...BOM_EDIT },
   station_operator: { ...SIGNED_IN, 'plant.read': 'org' },
@@ -133,13 +136,14 @@ export const PERMISSION_TABLE = {
  * A system-of-record scope (`<system>:<fact>`) grants only the write endpoints of that fact:
  * no scope reads customer data (names, phones, people's orders).
  */
-export const API_KEY_SCOPES = ['partner:read', 'erp:parts', 'crm:leads'] as const;
+export const API_KEY_SCOPES = ['partner:read', 'erp:parts', 'crm:leads', 'dms:stock'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const SCOPE_TABLE = {
   'partner:read': { 'partner_organisation.read': 'org' },
   'erp:parts': { 'erp_part.upsert': 'org' },
   'crm:leads': { 'crm_lead.upsert': 'org' },
+  'dms:stock': { 'dms_stock.upsert': 'org' },
 } as const satisfies Record<ApiKeyScope, Grants>;
 
 export function isStaffRole(value: string): value is StaffRole {

@@ -11,6 +11,7 @@ export const SCOPE_SYSTEMS = {
   'partner:read': { system: null, orgKinds: ['brand', 'dealer', 'supplier', 'plant'] },
   'erp:parts': { system: 'erp', orgKinds: ['brand'] },
   'crm:leads': { system: 'crm', orgKinds: ['brand'] },
+  'dms:stock': { system: 'dms', orgKinds: ['dealer'] },
 } as const satisfies Record<
   ApiKeyScope,
   { system: PartnerSystem | null; orgKinds: readonly OrganisationKind[] }
