@@ -15,6 +15,7 @@ import { IntegrationStatusPage } from './integration/status-page.tsx';
 import { WebhooksPage } from './integration/webhooks-page.tsx';
 import { OrganisationsPage } from './organisations-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
+import { PartnerRequestsPage } from './partner-requests-page.tsx';
 import { UsersPage } from './users-page.tsx';
 
 export function AdminApp() {
@@ -37,6 +38,7 @@ export function AdminApp() {
         <Route path="catalog/:code" element={<DraftEditorPage />} />
         <Route path="integration" element={<IntegrationStatusPage />} />
         <Route path="integration/webhooks" element={<WebhooksPage />} />
+        <Route path="partner-requests" element={<PartnerRequestsPage />} />
         <Route path="integration/deliveries" element={<DeliveriesPage />} />
         <Route path="integration/events/:id" element={<EventPage />} />
         <Route path="integration/dead-letters" element={<DeadLettersPage />} />

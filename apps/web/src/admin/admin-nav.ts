@@ -20,6 +20,8 @@ export const ADMIN_PAGES = [
   { to: '/admin/integration/webhooks', label: 'admin.nav.integrationWebhooks', roles: ['admin'] },
   { to: '/admin/integration/deliveries', label: 'admin.nav.integrationDeliveries', roles: ['admin'] },
   { to: '/admin/integration/dead-letters', label: 'admin.nav.integrationDeadLetters', roles: ['admin'] },
+  // partner_request.read: admin only (issue #7).
+  { to: '/admin/partner-requests', label: 'admin.nav.partnerRequests', roles: ['admin'] },
 ] as const satisfies ReadonlyArray<{
   to: string;
   label: MessageKey;

@@ -30,3 +30,6 @@ export type Webhook = ResponseOf<'/admin/integration/webhooks', 'get'>['items'][
 export type WebhookDelivery = ResponseOf<'/admin/integration/deliveries', 'get'>['items'][number];
 export type OutboxDeadLetter = ResponseOf<'/admin/integration/dead-letters/outbox', 'get'>['items'][number];
 export type EventDetail = ResponseOf<'/admin/integration/events/{id}', 'get'>['event'];
+
+// partner API (issue #7)
+export type PartnerRequest = ResponseOf<'/admin/partner-requests', 'get'>['items'][number];

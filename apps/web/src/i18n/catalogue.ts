@@ -4,6 +4,7 @@
 
 import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
+import { adminPartner } from './admin-partner.ts';
 import { factoryBom } from './factory-bom.ts';
 import { ordersProblems } from './orders-problems.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
@@ -14,6 +15,8 @@ const zhCN = {
   ...adminIntegration['zh-CN'],
   ...factoryBom['zh-CN'],
   ...ordersProblems['zh-CN'],
+  // partner API (issue #7)
+  ...adminPartner['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -249,6 +252,8 @@ const en: Messages = {
   ...adminIntegration.en,
   ...factoryBom.en,
   ...ordersProblems.en,
+  // partner API (issue #7)
+  ...adminPartner.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',
