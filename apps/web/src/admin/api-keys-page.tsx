@@ -12,6 +12,7 @@ import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useApi } from '../ui/use-api.ts';
 import { type ApiKeyScope, scopeHint, scopeLabel, scopesFor } from './api-key-scopes.ts';
+import './api-keys.css';
 
 // Keys are for partner systems: the brand's ERP and CRM, dealers' DMS, suppliers, plants.
 const KEY_ORG_KINDS: ReadonlyArray<Organisation['kind']> = ['brand', 'dealer', 'supplier', 'plant'];
@@ -137,12 +138,12 @@ function CreateKeyForm({
           }))}
         />
       </div>
-      <fieldset className="field">
+      <fieldset className="scope-choices">
         <legend>{t('admin.apiKeys.scopes')}</legend>
         <p className="hint">{t('admin.apiKeys.scopesHint')}</p>
         {available.length === 0 && <p className="hint">{t('admin.apiKeys.noScopeFits')}</p>}
         {available.map((scope) => (
-          <label key={scope} className="cat-check">
+          <label key={scope} className="scope-choice">
             <input
               type="checkbox"
               checked={chosen.includes(scope)}
