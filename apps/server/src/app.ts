@@ -20,6 +20,7 @@ import { partnerRoutes } from './http/partner/index.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { storeRoutes } from './http/store/index.ts';
 import { createIntegration, type Integration } from './modules/integration/index.ts';
+import { productionJobs } from './modules/production/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { type Db, systemCtx } from './platform/context.ts';
@@ -95,6 +96,9 @@ export function registerJobsAndSubscribers(deps: AppDeps): void {
   // ---- payments (issue #5): sim callback delivery, refunds, payment expiry
   const payments = paymentJobs(paymentProvidersFor(deps.config));
   deps.jobs.register(payments.deliverSimCallback, payments.processRefund, payments.expirePayment);
+
+  // production: sequencing runs and the hourly freeze at the horizon
+  deps.jobs.register(...productionJobs);
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {

@@ -41,6 +41,19 @@ import {
   refundRequested,
   refundSucceeded,
 } from './modules/payments/index.ts';
+import {
+  callOffDelayed,
+  callOffShipped,
+  callOffsIssued,
+  dayFrozen,
+  daySequenced,
+  deliveryDateReserved,
+  deliveryRepromised,
+  vehicleCancelled,
+  vehicleRegistered,
+  vehicleReplanned,
+  vehicleStepRecorded,
+} from './modules/production/index.ts';
 import { buildAsyncApiDocument } from './platform/events/asyncapi.ts';
 import type { EventDefinition } from './platform/events/define-event.ts';
 import { NATS_HEADERS } from './platform/events/nats-transport.ts';
@@ -77,6 +90,18 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   refundRequested,
   refundSucceeded,
   refundFailed,
+  // production
+  vehicleRegistered,
+  deliveryDateReserved,
+  deliveryRepromised,
+  vehicleReplanned,
+  vehicleStepRecorded,
+  vehicleCancelled,
+  daySequenced,
+  dayFrozen,
+  callOffsIssued,
+  callOffShipped,
+  callOffDelayed,
   // dealers
   profileUpdated,
   stockVehicleUpdated,

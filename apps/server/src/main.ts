@@ -6,8 +6,10 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { type AppDeps, createApp, integrationFor, registerJobsAndSubscribers } from './app.ts';
+import { scheduleProductionJobs } from './modules/production/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { type Config, ConfigError, loadConfig, redactUrl } from './platform/config.ts';
+import { systemCtx } from './platform/context.ts';
 import { createDatabase } from './platform/db/create-database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createEventBus } from './platform/events/event-bus.ts';
@@ -62,6 +64,8 @@ async function main(): Promise<void> {
   // Connects in the background: an unreachable NATS server delays events, never the start-up.
   if (config.natsUrl) deps.events.addTransport(createNatsTransport({ url: config.natsUrl, log }));
   registerJobsAndSubscribers(deps);
+  // production: the hourly freeze of days entering the frozen horizon (one chain per hour)
+  await scheduleProductionJobs(systemCtx(deps, 'production'));
 
   // Demo data is for trying the platform out; a production deployment starts empty.
   const seedLines = config.nodeEnv === 'production' ? [] : await seedDemoData(deps);

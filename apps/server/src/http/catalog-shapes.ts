@@ -29,7 +29,7 @@ const money = z.number().int().openapi({ description: 'Minor units (fen)' });
 
 // ------------------------------------------------------------------ engine model (documentation)
 
-const ExprSchema: z.ZodType<Expr> = z
+export const ExprSchema: z.ZodType<Expr> = z
   .lazy(() =>
     z.union([
       z.string(),

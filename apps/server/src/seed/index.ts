@@ -13,6 +13,7 @@ import { seedDemoCatalog } from './demo-catalog.ts';
 import { seedDemoCheckout } from './demo-checkout.ts';
 import { DEMO_CUSTOMER, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STAFF } from './demo-identity.ts';
 import { seedDemoOrders } from './demo-orders.ts';
+import { seedDemoProduction } from './demo-production.ts';
 
 /**
  * Seeds the demo organisations and accounts. Idempotent: each organisation (by code) and account
@@ -67,5 +68,7 @@ export async function seedDemoData(deps: AppDeps): Promise<string[]> {
     // ---- orders and payments (issue #5): after the catalogue, which the orders are priced on
     ...(await seedDemoCheckout(deps)),
     ...(await seedDemoOrders(deps)),
+    // production: after the catalogue (lines name model lines and option codes of its models)
+    ...(await seedDemoProduction(deps)),
   ];
 }

@@ -2460,6 +2460,318 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/delivery-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery dates the plant can meet for a configuration at a dealer, each with every reason it cannot
+         * @description Dates from tomorrow for `weeks` weeks (default 8). The code is decoded on the live catalogue version. Each unavailable date lists reason codes with figures (past, no production day, frozen horizon, day frozen, part lead time, line full, option limit, dealer full).
+         */
+        get: {
+            parameters: {
+                query: {
+                    modelLine: string;
+                    /** @description A configuration code of the live version */
+                    configurationCode: string;
+                    /** @description The identity organisation id of the dealer */
+                    dealerId: string;
+                    weeks?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryCalendar"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/delivery-calendar/earliest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The earliest delivery date only (cheap; the configurator asks as the customer configures) */
+        get: {
+            parameters: {
+                query: {
+                    modelLine: string;
+                    /** @description A configuration code of the live version */
+                    configurationCode: string;
+                    /** @description The identity organisation id of the dealer */
+                    dealerId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EarliestDelivery"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/vehicles/{vehicleId}/delivery-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pick or change the delivery date of the signed-in customer's own car (atomic)
+         * @description Takes one unit of the production day and of each option limit the car uses, or nothing. A date that is not available answers 409 `production.date_unavailable` with `reason` (date_unavailable | no_capacity), `reasons` and `nextAvailable`. Another customer’s car is 404.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-12-17
+                         */
+                        date: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Reserved (or already this date: `changed` false) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryReservation"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/vehicles/{vehicleId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's own car at the plant: steps with estimated and actual times, VIN, promised date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VehicleProgress"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dealer/dealership": {
         parameters: {
             query?: never;
@@ -2765,6 +3077,80 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealer/vehicles/{vehicleId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A car for this dealer at the plant: steps with estimated and actual times, VIN, promised date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VehicleProgress"];
                     };
                 };
                 /** @description Invalid request (problem+json; `errors` names the fields) */
@@ -6931,6 +7317,1814 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/factory/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lines of the planner's plant (HQ: every line) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProductionLine"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A new line at the planner's plant (each model line is built on one line) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewProductionLine"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductionLine"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/lines/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A line with its settings and weekly pattern */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductionLine"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change line settings (paint batch limit, frozen horizon, build days, storage slack, rework days, VIN) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProductionLineSettings"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductionLine"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/factory/lines/{lineId}/weekly-pattern": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The weekly shift pattern (shifts x cars per shift, Monday first)
+         * @description Refused (409) when a day already holding cars would get less capacity than it has cars, or is frozen.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        weekly: {
+                            shifts: number;
+                            carsPerShift: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductionLine"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/lines/{lineId}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The capacity calendar: every date with capacity, reserved cars, exception, freeze and option loads */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lineId: string;
+                            today: string;
+                            frozenUntil: string;
+                            days: components["schemas"]["CapacityCalendarDay"][];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/lines/{lineId}/calendar/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the exception of a date: holiday, make-up working day, overtime or reduced day (bilingual reason) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CalendarExceptionRequest"];
+                };
+            };
+            responses: {
+                /** @description Set */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the exception of a date (back to the weekly pattern) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/lines/{lineId}/option-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The N/P option rules of a line */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OptionRule"][];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A new N/P rule ("at most n cars with this option in any p"), condition over option codes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewOptionRule"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OptionRule"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/lines/{lineId}/option-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an N/P rule (open days are counted again) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OptionRuleUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OptionRule"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an N/P rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/transport-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transport days from the planner's plant to each dealer it delivers to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TransportRoute"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/transport-days/{dealerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the transport days (calendar days) from the plant to a dealer */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dealerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransportRoute"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Stop delivering to a dealer (its dates are then not offered) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dealerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/lines/{lineId}/days/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A production day: capacity, option loads, the cars in line order, the latest sequencing run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DayPlan"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/lines/{lineId}/days/{day}/sequence-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sequencing runs of a day, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SequenceRun"][];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Sequence a day in the background (poll the run for progress and results)
+         * @description Refused (409) for a frozen day and for a day without cars.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SequenceRunRequest"];
+                };
+            };
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SequenceRun"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/sequence-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sequencing run: status, progress (iterations, best score, components) and result (violations by constraint) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SequenceRun"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/lines/{lineId}/days/{day}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Freeze a day: its plan and sequence become final (idempotent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Frozen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DayPlan"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/lines/{lineId}/days/{day}/call-offs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supplier call-offs of a frozen day (just-in-sequence per car, daily totals) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lineId: string;
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CallOff"][];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/vehicles/{vehicleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A car of the plant (scan or type its vehicle id): current step, next steps, VIN, times */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VehicleProgress"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/vehicles/{vehicleId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a car to another production day with capacity (after the frozen horizon)
+         * @description A day that cannot take the car answers 409 `production.day_unavailable` with `reasons`. A later day than the promise allows re-promises the delivery date (reason replanned).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-12-17
+                         */
+                        productionDay: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Moved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            vehicle: components["schemas"]["VehicleProgress"];
+                            repromised: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/factory/vehicles/{vehicleId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a car's next step at a station (stamping, body, paint, assembly, qc, rework, shipped, at_dealer)
+         * @description A step out of order answers 409 `production.step_out_of_order` with `currentStep` and `allowed`. The body shop assigns the VIN; a failed qc (with defects) sends the car to rework and may re-promise the date.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StepRequest"];
+                };
+            };
+            responses: {
+                /** @description Recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VehicleProgress"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner/organisation": {
         parameters: {
             query?: never;
@@ -6996,6 +9190,320 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/call-offs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supplier's call-offs, soonest due first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "shipped" | "delayed";
+                    dueFrom?: string;
+                    dueTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CallOff"][];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/call-offs/{callOffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One call-off with its items (just-in-sequence: per car in line order) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    callOffId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallOff"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/call-offs/{callOffId}/confirm-shipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm that the call-off is shipped (idempotent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    callOffId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Shipped */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallOff"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/call-offs/{callOffId}/delay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report that the call-off will arrive late, with the new date (the cars it holds up are re-promised) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    callOffId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-12-17
+                         */
+                        newDate: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callOff: components["schemas"]["CallOff"];
+                            repromisedVehicleIds: string[];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner/erp/parts/{partNumber}": {
         parameters: {
             query?: never;
@@ -7006,7 +9514,7 @@ export interface paths {
         get?: never;
         /**
          * ERP: create or update a part of the part master (scope erp:parts)
-         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope; 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. An unknown supplier code: 400 `partner.unknown_supplier`. Deactivating a part of a current BOM: 409 `bom.part_in_use`. A lead-time change reaches the delivery promise.
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. An unknown supplier code: 400 `partner.unknown_supplier`. Deactivating a part of a current BOM: 409 `bom.part_in_use`. A lead-time change reaches the delivery promise.
          */
         put: {
             parameters: {
@@ -7098,7 +9606,7 @@ export interface paths {
         get?: never;
         /**
          * ERP: set a part's unit price (scope erp:parts)
-         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope; 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. Prices are versioned apart from the part master. An unknown part number: 404 `bom.part_not_found` (send the part first).
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. Prices are versioned apart from the part master. An unknown part number: 404 `bom.part_not_found` (send the part first).
          */
         put: {
             parameters: {
@@ -7190,7 +9698,7 @@ export interface paths {
         get?: never;
         /**
          * CRM: create or update a lead, assigned to a dealer (scope crm:leads; write only)
-         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope; 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. The lead goes to its preferred dealer, else to the dealer of its city with the fewest open leads. Leads are customer data: no partner route reads them back. 400 `leads.invalid_name`, `leads.invalid_phone`, `leads.unknown_model_line`.
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. The lead goes to its preferred dealer, else to the dealer of its city with the fewest open leads. Leads are customer data: no partner route reads them back. 400 `leads.invalid_name`, `leads.invalid_phone`, `leads.unknown_model_line`.
          */
         put: {
             parameters: {
@@ -7283,7 +9791,7 @@ export interface paths {
         get?: never;
         /**
          * DMS: report a vehicle of the key's own dealer's stock (scope dms:stock)
-         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope; 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. The dealer is the key's organisation: a DMS writes only its own dealer's stock. Versions count per dealer and VIN. An unknown model line: 400 `partner.unknown_model_line`.
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. The dealer is the key's organisation: a DMS writes only its own dealer's stock. Versions count per dealer and VIN. An unknown model line: 400 `partner.unknown_model_line`.
          */
         put: {
             parameters: {
@@ -8205,6 +10713,151 @@ export interface components {
             expiresAt: string;
             returnUrl: string | null;
         };
+        DeliveryCalendar: {
+            modelLine: string;
+            versionId: string;
+            configurationCode: string;
+            dealerId: string;
+            earliest: string | null;
+            figures: components["schemas"]["PromiseFigures"];
+            days: components["schemas"]["PromisedDate"][];
+        };
+        PromiseFigures: {
+            today: string;
+            frozenUntil: string;
+            partsReadyOn: string;
+            transportDays: number;
+            buildDays: number;
+            leadTimeDays: number;
+            storageSlackDays: number;
+        };
+        PromisedDate: {
+            date: string;
+            available: boolean;
+            productionDay: string | null;
+            shipDate: string | null;
+            /** @description Working days the car waits at the plant (built early) */
+            storageDays: number;
+            reasons: components["schemas"]["DeliveryReason"][];
+        };
+        /** @description Why a date cannot be promised; the web translates `code` (production.reason.<code>) and shows the figures. */
+        DeliveryReason: {
+            /** @enum {string} */
+            code: "past";
+        } | {
+            /** @enum {string} */
+            code: "no_production_day";
+            shipDate: string;
+            exception: {
+                /** @enum {string} */
+                kind: "holiday" | "makeup_workday" | "overtime" | "reduced";
+                reason: components["schemas"]["Bilingual"];
+            } | null;
+        } | {
+            /** @enum {string} */
+            code: "frozen_horizon";
+            productionDay: string;
+            frozenUntil: string;
+        } | {
+            /** @enum {string} */
+            code: "day_frozen";
+            productionDay: string;
+        } | {
+            /** @enum {string} */
+            code: "part_lead_time";
+            productionDay: string;
+            leadTimeDays: number;
+            partsReadyOn: string;
+        } | {
+            /** @enum {string} */
+            code: "line_full";
+            productionDay: string;
+            capacity: number;
+            reserved: number;
+        } | {
+            /** @enum {string} */
+            code: "option_limit";
+            productionDay: string;
+            rule: {
+                id: string;
+                code: string;
+                name: components["schemas"]["Bilingual"];
+            };
+            limit: number;
+            reserved: number;
+        } | {
+            /** @enum {string} */
+            code: "dealer_full";
+            handoverLeft: number;
+        };
+        EarliestDelivery: {
+            modelLine: string;
+            configurationCode: string;
+            dealerId: string;
+            earliest: string | null;
+            productionDay: string | null;
+            figures: components["schemas"]["PromiseFigures"];
+        };
+        DeliveryReservation: {
+            vehicleId: string;
+            deliveryDate: string;
+            productionDay: string;
+            shipDate: string;
+            storageDays: number;
+            changed: boolean;
+        };
+        VehicleProgress: {
+            vehicleId: string;
+            orderId: string;
+            modelLine: string;
+            configurationCode: string;
+            /** @description The chosen paint option code */
+            colour: string;
+            vin: string | null;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            /** @enum {string} */
+            state: "planned" | "stamping" | "body" | "paint" | "assembly" | "qc_passed" | "qc_failed" | "rework" | "shipped" | "at_dealer";
+            nextSteps: ("stamping" | "body" | "paint" | "assembly" | "qc" | "rework" | "shipped" | "at_dealer")[];
+            deliveryDate: string | null;
+            productionDay: string | null;
+            shipDate: string | null;
+            sequencePosition: number | null;
+            lineId: string;
+            plantId: string;
+            dealerId: string;
+            steps: {
+                /** @enum {string} */
+                step: "stamping" | "body" | "paint" | "assembly" | "qc" | "shipped" | "at_dealer";
+                estimatedAt: string | null;
+                actualAt: string | null;
+                /** @enum {string|null} */
+                result: "pass" | "fail" | null;
+            }[];
+            history: {
+                /** @enum {string} */
+                step: "stamping" | "body" | "paint" | "assembly" | "qc" | "rework" | "shipped" | "at_dealer";
+                /** @enum {string|null} */
+                result: "pass" | "fail" | null;
+                defects: components["schemas"]["Defect"][];
+                at: string;
+                estimatedAt: string | null;
+            }[];
+            deliveryChanges: {
+                at: string;
+                previousDate: string | null;
+                newDate: string | null;
+                /** @enum {string} */
+                reason: "reserved" | "released" | "qc_failed" | "part_late" | "replanned";
+                detail: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        Defect: {
+            code: string;
+            description: string;
+        };
         Organisation: {
             /** @example org_01JD0000000000000000000000 */
             id: string;
@@ -8715,6 +11368,328 @@ export interface components {
         VehicleParts: components["schemas"]["PartsList"] & {
             vehicleId: string;
             storedAt: string;
+        };
+        ProductionLine: {
+            id: string;
+            plantId: string;
+            code: string;
+            name: components["schemas"]["Bilingual"];
+            modelLines: string[];
+            paintFamily: string;
+            paintBatchLimit: number;
+            frozenDays: number;
+            buildDays: number;
+            storageSlackDays: number;
+            reworkDays: number;
+            timeZone: string;
+            vin: {
+                wmi: string;
+                plantCode: string;
+                /** @description Model line code -> VIN positions 4-8 */
+                descriptors: {
+                    [key: string]: string;
+                };
+            };
+            /** @description Monday first */
+            weekly: components["schemas"]["DayPattern"][];
+            active: boolean;
+        };
+        DayPattern: {
+            shifts: number;
+            carsPerShift: number;
+        };
+        NewProductionLine: {
+            code: string;
+            modelLines: string[];
+            weekly: {
+                shifts: number;
+                carsPerShift: number;
+            }[];
+            timeZone?: string;
+            /**
+             * @description HQ only; a planner creates lines at their own plant
+             * @example org_01JD0000000000000000000000
+             */
+            plantId?: string;
+            name: {
+                "zh-CN": string;
+                en: string;
+            };
+            paintFamily: string;
+            paintBatchLimit: number;
+            frozenDays: number;
+            buildDays: number;
+            storageSlackDays: number;
+            reworkDays: number;
+            vin: {
+                wmi: string;
+                plantCode: string;
+                descriptors: {
+                    [key: string]: string;
+                };
+            };
+        };
+        ProductionLineSettings: {
+            name?: {
+                "zh-CN": string;
+                en: string;
+            };
+            paintFamily?: string;
+            paintBatchLimit?: number;
+            frozenDays?: number;
+            buildDays?: number;
+            storageSlackDays?: number;
+            reworkDays?: number;
+            vin?: {
+                wmi: string;
+                plantCode: string;
+                descriptors: {
+                    [key: string]: string;
+                };
+            };
+        };
+        CapacityCalendarDay: {
+            date: string;
+            weekday: number;
+            working: boolean;
+            capacity: number;
+            reserved: number;
+            exception: {
+                date: string;
+                /** @enum {string} */
+                kind: "holiday" | "makeup_workday" | "overtime" | "reduced";
+                shifts: number;
+                carsPerShift: number;
+                reason: components["schemas"]["Bilingual"];
+            } | null;
+            frozen: boolean;
+            insideHorizon: boolean;
+            optionLoads: {
+                rule: {
+                    id: string;
+                    code: string;
+                    name: components["schemas"]["Bilingual"];
+                    n: number;
+                    p: number;
+                };
+                maxCars: number;
+                reserved: number;
+            }[];
+        };
+        CalendarExceptionRequest: {
+            /** @enum {string} */
+            kind: "holiday" | "makeup_workday" | "overtime" | "reduced";
+            shifts?: number;
+            carsPerShift?: number;
+            reason: {
+                "zh-CN": string;
+                en: string;
+            };
+        };
+        /** @description At most n cars with this option in any p consecutive cars */
+        OptionRule: {
+            id: string;
+            code: string;
+            name: components["schemas"]["Bilingual"];
+            n: number;
+            p: number;
+            /** @enum {string} */
+            priority: "high" | "low";
+            condition: components["schemas"]["ModelExpr"];
+            active: boolean;
+        };
+        NewOptionRule: {
+            code: string;
+            active?: boolean;
+            name: {
+                "zh-CN": string;
+                en: string;
+            };
+            n: number;
+            p: number;
+            /** @enum {string} */
+            priority: "high" | "low";
+            condition: components["schemas"]["ModelExpr"];
+        };
+        OptionRuleUpdate: {
+            active: boolean;
+            name: {
+                "zh-CN": string;
+                en: string;
+            };
+            n: number;
+            p: number;
+            /** @enum {string} */
+            priority: "high" | "low";
+            condition: components["schemas"]["ModelExpr"];
+        };
+        TransportRoute: {
+            plantId: string;
+            dealerId: string;
+            days: number;
+        };
+        DayPlan: {
+            lineId: string;
+            day: string;
+            working: boolean;
+            capacity: number;
+            reserved: number;
+            frozenAt: string | null;
+            insideHorizon: boolean;
+            needsSequencing: boolean;
+            optionLoads: {
+                rule: {
+                    id: string;
+                    code: string;
+                    name: components["schemas"]["Bilingual"];
+                    n: number;
+                    p: number;
+                    /** @enum {string} */
+                    priority: "high" | "low";
+                };
+                maxCars: number;
+                reserved: number;
+            }[];
+            vehicles: {
+                vehicleId: string;
+                orderId: string;
+                modelLine: string;
+                configurationCode: string;
+                colour: string;
+                ruleCodes: string[];
+                sequencePosition: number | null;
+                deliveryDate: string | null;
+                shipDate: string | null;
+                dealerId: string;
+                /** @enum {string} */
+                state: "planned" | "stamping" | "body" | "paint" | "assembly" | "qc_passed" | "qc_failed" | "rework" | "shipped" | "at_dealer";
+                /** @enum {string} */
+                status: "active" | "cancelled";
+                vin: string | null;
+            }[];
+            latestRun: components["schemas"]["SequenceRun"];
+        };
+        SequenceRun: {
+            id: string;
+            lineId: string;
+            day: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            seconds: number;
+            seed: number;
+            maxIterations: number | null;
+            progress: {
+                iterations: number;
+                seconds: number;
+                bestScore: number;
+                components: {
+                    hprc: number;
+                    pcc: number;
+                    lprc: number;
+                };
+            } | null;
+            result: {
+                applied: boolean;
+                /** @enum {string|null} */
+                notApplied: "plan_changed" | "day_frozen" | null;
+                order: string[];
+                objective: {
+                    before: number;
+                    after: number;
+                };
+                components: {
+                    before: {
+                        hprc: number;
+                        pcc: number;
+                        lprc: number;
+                    };
+                    after: {
+                        hprc: number;
+                        pcc: number;
+                        lprc: number;
+                    };
+                };
+                violations: {
+                    rules: {
+                        ruleId: string;
+                        code: string;
+                        name: components["schemas"]["Bilingual"];
+                        n: number;
+                        p: number;
+                        /** @enum {string} */
+                        priority: "high" | "low";
+                        before: number;
+                        after: number;
+                    }[];
+                    colourChanges: {
+                        before: number;
+                        after: number;
+                    };
+                    batchLimit: {
+                        limit: number;
+                        longestRunBefore: number;
+                        longestRunAfter: number;
+                        keptBefore: boolean;
+                        keptAfter: boolean;
+                    };
+                };
+            } | null;
+            error: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        } | null;
+        SequenceRunRequest: {
+            seconds?: number;
+            seed?: number;
+            /** @description Stop after this many moves: the same seed and budget give the same sequence */
+            maxIterations?: number;
+        };
+        CallOff: {
+            id: string;
+            lineId: string;
+            plantId: string;
+            /** @description The production day */
+            day: string;
+            supplierId: string;
+            /**
+             * @description sequenced: per car in line order; daily: totals
+             * @enum {string}
+             */
+            kind: "sequenced" | "daily";
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "shipped" | "delayed";
+            shippedAt: string | null;
+            delayedUntil: string | null;
+            delayReason: string | null;
+            createdAt: string;
+            items: {
+                itemNo: number;
+                sequencePosition: number | null;
+                vehicleId: string | null;
+                partId: string;
+                partNumber: string;
+                name: components["schemas"]["Bilingual"];
+                quantity: number;
+                unit: string;
+                station: string | null;
+                vehicles: number;
+            }[];
+        };
+        StepRequest: {
+            /** @enum {string} */
+            step: "stamping" | "body" | "paint" | "assembly" | "qc" | "rework" | "shipped" | "at_dealer";
+            /**
+             * @description qc only: pass or fail
+             * @enum {string}
+             */
+            result?: "pass" | "fail";
+            /** @description qc fail only: at least one */
+            defects?: {
+                code: string;
+                description: string;
+            }[];
         };
         /** @description Applied, or acknowledged and ignored as stale. A re-send of the applied version gets the same answer again (header `Idempotent-Replayed: true`). */
         PartnerAck: {

@@ -7,6 +7,7 @@ import { adminIntegration } from './admin-integration.ts';
 import { adminPartner } from './admin-partner.ts';
 import { factoryBom } from './factory-bom.ts';
 import { ordersProblems } from './orders-problems.ts';
+import { production } from './production.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
 
 const zhCN = {
@@ -15,6 +16,7 @@ const zhCN = {
   ...adminIntegration['zh-CN'],
   ...factoryBom['zh-CN'],
   ...ordersProblems['zh-CN'],
+  ...production['zh-CN'],
   // partner API (issue #7)
   ...adminPartner['zh-CN'],
   'app.name': 'OpenC2B',
@@ -252,6 +254,7 @@ const en: Messages = {
   ...adminIntegration.en,
   ...factoryBom.en,
   ...ordersProblems.en,
+  ...production.en,
   // partner API (issue #7)
   ...adminPartner.en,
   'app.name': 'OpenC2B',

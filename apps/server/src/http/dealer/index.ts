@@ -9,6 +9,7 @@ import { OrganisationSchema, organisationDto, UserSchema, userDto } from '../ide
 import { mountLeadRoutes } from './leads.ts';
 // ---- orders (issue #5)
 import { mountDealerOrderRoutes } from './orders.ts';
+import { mountDealerProductionRoutes } from './production.ts';
 import { mountStockRoutes } from './stock.ts';
 
 /** Routes of `/dealer`: staff of one dealer, who see their own dealer only. */
@@ -67,6 +68,7 @@ export function dealerRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   // ---- orders (issue #5)
   mountDealerOrderRoutes(router);
+  mountDealerProductionRoutes(router);
   // ---- leads and stock (issue #7)
   mountLeadRoutes(router);
   mountStockRoutes(router);

@@ -7,6 +7,7 @@ import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { OrganisationSchema, organisationDto, UserSchema, userDto } from '../identity-shapes.ts';
 import { mountFactoryBomRoutes } from './bom.ts';
+import { mountFactoryProductionRoutes } from './production.ts';
 
 /** Routes of `/factory`: planners and station operators of a plant. */
 const me = guardedRoute('plant.read', {
@@ -32,5 +33,6 @@ export function factoryRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
     return c.json({ user: userDto(user), plant: organisationDto(plant) }, 200);
   });
   mountFactoryBomRoutes(router);
+  mountFactoryProductionRoutes(router);
   return router;
 }

@@ -22,6 +22,7 @@ import {
   partnerAckDto,
   VinSchema,
 } from '../partner-shapes.ts';
+import { mountPartnerCallOffRoutes } from './call-offs.ts';
 import { endpointOf, registerSignatureSchemes, signedRoute, signingSecretBox } from './signed.ts';
 
 /** Routes of `/partner`: supplier users (cookie session) and partner systems (API key). */
@@ -53,8 +54,9 @@ const ackResponses = {
   },
   ...problemResponses(400, 401, 403, 404, 409),
 };
-const REFUSALS =
-  'Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope; 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time.';
+const SIGNED =
+  'Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope.';
+const REFUSALS = `${SIGNED} 409 \`partner.version_reused\` when a version already applied comes with other content, \`partner.version_kind_changed\` when a counter follows a time.`;
 
 const LeadIdSchema = z
   .string()
@@ -86,6 +88,7 @@ export function partnerRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   router.openapi(organisation, async (c) => {
     return c.json({ organisation: organisationDto(await getPartnerOrganisation(c.var.ctx)) }, 200);
   });
+  mountPartnerCallOffRoutes(router);
 
   // ---------------------------------------------------------------- ERP (scope erp:parts)
 

@@ -11,6 +11,7 @@ import { mountStoreCatalogRoutes } from './catalog.ts';
 import { mountStoreCheckoutRoutes } from './checkout.ts';
 import { mountStoreOrderRoutes } from './orders.ts';
 import { mountStorePayRoutes } from './pay.ts';
+import { mountStoreProductionRoutes } from './production.ts';
 
 /** Routes of `/store`: the public storefront and signed-in customers. */
 const brand = guardedRoute('brand.read', {
@@ -43,5 +44,6 @@ export function storeRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountStoreCheckoutRoutes(router);
   mountStoreOrderRoutes(router, providers);
   mountStorePayRoutes(router, providers);
+  mountStoreProductionRoutes(router);
   return router;
 }

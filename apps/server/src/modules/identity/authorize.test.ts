@@ -33,6 +33,8 @@ describe('permission table', () => {
       'catalog.read',
       'configuration.save',
       'dealer_directory.read',
+      // the delivery calendar (日历订车) answers anyone configuring a car
+      'delivery_promise.read',
       'finance.read',
       'order_terms.read',
       'payment_callback.receive',
@@ -79,6 +81,39 @@ describe('permission table', () => {
       expect(reachOf(dealerSh, p)).toBeUndefined();
       expect(reachOf(admin, p)).toBe('all');
     }
+  });
+});
+
+describe('production permissions', () => {
+  const planner: Actor = { kind: 'staff', userId: 'usr_p', role: 'planner', orgId: 'org_plant' };
+  const operator: Actor = { kind: 'staff', userId: 'usr_o', role: 'station_operator', orgId: 'org_plant' };
+  const supplier: Actor = { kind: 'staff', userId: 'usr_s', role: 'supplier_user', orgId: 'org_seat' };
+
+  it('binds planners, station operators and suppliers to their own organisation', () => {
+    expect(reachOf(planner, 'production_plan.edit')).toBe('org');
+    expect(reachOf(operator, 'station.record')).toBe('org');
+    expect(reachOf(supplier, 'calloff.respond')).toBe('org');
+    expect(authorize(planner, 'production_plan.read', { orgId: 'org_other_plant' })).toEqual({
+      ok: false,
+      reason: 'not_found',
+    });
+  });
+
+  it('keeps planning, stations and call-offs away from customers, dealers and each other', () => {
+    for (const p of [
+      'production_plan.read',
+      'production_plan.edit',
+      'station.record',
+      'calloff.read',
+    ] as const) {
+      expect(reachOf(customer, p)).toBeUndefined();
+      expect(reachOf(dealerSh, p)).toBeUndefined();
+    }
+    expect(reachOf(operator, 'production_plan.edit')).toBeUndefined();
+    expect(reachOf(planner, 'station.record')).toBeUndefined();
+    expect(reachOf(supplier, 'production_plan.read')).toBeUndefined();
+    expect(reachOf(customer, 'vehicle_progress.read')).toBe('self');
+    expect(reachOf(customer, 'delivery_date.reserve')).toBe('self');
   });
 });
 

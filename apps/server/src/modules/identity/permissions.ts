@@ -49,6 +49,15 @@ export const PERMISSIONS = [
   'order.advance', // move an order through scheduling, production, shipping and hand-over (system flows)
   'dealer_profile.manage', // dealer profiles: services, hand-over capacity, active (HQ)
   'finance.manage', // create and withdraw finance offers (HQ)
+  // production (issue #6)
+  'delivery_promise.read', // the delivery calendar of a configuration for a dealer (anyone)
+  'delivery_date.reserve', // a customer picks (or changes) the delivery date of their own car
+  'vehicle_progress.read', // a car's plant steps, VIN and promised date (owner, its dealer, its plant)
+  'production_plan.read', // lines, calendars, rules, day plans, sequencing runs, call-offs of a plant
+  'production_plan.edit', // change them: calendar, rules, transport days, move cars, sequence, freeze
+  'station.record', // record a car's next step at a station of the plant
+  'calloff.read', // a supplier's own call-offs
+  'calloff.respond', // confirm shipment of, or report a delay on, an own call-off
   // ---- partner API (issue #7) (systems of record push their facts; signed requests, see modules/partner)
   'erp_part.upsert', // ERP: part master data and unit prices
   'crm_lead.upsert', // CRM: create and update leads (never read them back)
@@ -78,6 +87,8 @@ const STOREFRONT: Grants = {
   'order_terms.read': 'all',
   'payment_page.use': 'all',
   'payment_callback.receive': 'all',
+  // production: which delivery dates the plant can meet is public (the configurator shows it)
+  'delivery_promise.read': 'all',
 };
 
 const SIGNED_IN: Grants = { ...STOREFRONT, 'session.start': 'self', 'account.read': 'self' };
@@ -95,6 +106,8 @@ export const PERMISSION_TABLE = {
     'order.change': 'self',
     'order.pay': 'self',
     'order.cancel': 'self',
+    'delivery_date.reserve': 'self',
+    'vehicle_progress.read': 'self',
   },
   admin: {
     ...SIGNED_IN,
@@ -111,6 +124,8 @@ export const PERMISSION_TABLE = {
     'order.cancel_any': 'all',
     'dealer_profile.manage': 'all',
     'finance.manage': 'all',
+    'vehicle_progress.read': 'all',
+    'production_plan.read': 'all',
     // partner API (issue #7)
     'partner_request.read': 'all',
   },
@@ -119,16 +134,34 @@ export const PERMISSION_TABLE = {
     'dealership.read': 'org',
     'dealer_staff.list': 'org',
     'dealer_order.read': 'org',
+    'vehicle_progress.read': 'org',
     'lead.read': 'org',
     'dealer_stock.read': 'org',
   },
-  planner: { ...SIGNED_IN, 'plant.read': 'org', ...BOM_EDIT },
-  station_operator: { ...SIGNED_IN, 'plant.read': 'org' },
-  supplier_user: { ...SIGNED_IN, 'partner_organisation.read': 'org' },
-  analyst: { ...SIGNED_IN, 'organisation.list': 'all' },
+  planner: {
+    ...SIGNED_IN,
+    'plant.read': 'org',
+    ...BOM_EDIT,
+    'vehicle_progress.read': 'org',
+    'production_plan.read': 'org',
+    'production_plan.edit': 'org',
+  },
+  station_operator: {
+    ...SIGNED_IN,
+    'plant.read': 'org',
+    'vehicle_progress.read': 'org',
+    'station.record': 'org',
+  },
+  supplier_user: {
+    ...SIGNED_IN,
+    'partner_organisation.read': 'org',
+    'calloff.read': 'org',
+    'calloff.respond': 'org',
+  },
+  analyst: { ...SIGNED_IN, 'organisation.list': 'all', 'production_plan.read': 'all' },
   engineer: { ...SIGNED_IN, 'bom.read': 'all' },
-  // Support answers customers' questions about their orders: read-only.
-  support_agent: { ...SIGNED_IN, 'order.read_all': 'all' },
+  // Support answers customers' questions about their orders and cars: read-only.
+  support_agent: { ...SIGNED_IN, 'order.read_all': 'all', 'vehicle_progress.read': 'all' },
 } as const satisfies Record<Role, Grants>;
 
 /**
