@@ -49,6 +49,7 @@ import {
   daySequenced,
   deliveryDateReserved,
   deliveryRepromised,
+  partsReceived,
   vehicleCancelled,
   vehicleRegistered,
   vehicleReplanned,
@@ -102,6 +103,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   callOffsIssued,
   callOffShipped,
   callOffDelayed,
+  partsReceived,
   // dealers
   profileUpdated,
   stockVehicleUpdated,

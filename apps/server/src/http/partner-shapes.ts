@@ -96,6 +96,29 @@ export const DmsStockBodySchema = z
   })
   .openapi('DmsStockVehicle', { description: 'The whole record: an optional field left out is cleared.' });
 
+export const WmsArrivalBodySchema = z
+  .strictObject({
+    plantCode: z.string().trim().min(1).max(32).optional().openapi({
+      description: "Required for the brand's central WMS; a plant's key may leave it out",
+      example: 'QC-PLANT-NJ',
+    }),
+    partNumber: z
+      .string()
+      .regex(/^[A-Z0-9][A-Z0-9.-]{1,39}$/, 'Upper-case letters, digits, "-" and "." (2-40)'),
+    quantity: z.number().int().min(1).max(1_000_000),
+    arrivedAt: z.iso.datetime({ offset: true }).openapi({ example: '2026-12-08T08:30:00+08:00' }),
+    callOffReference: z
+      .string()
+      .max(64)
+      .nullable()
+      .optional()
+      .openapi({ description: 'The call-off id on the delivery note (`cof_…`), if any' }),
+  })
+  .openapi('WmsArrival', {
+    description:
+      'A fact: it has no version. Sent again it gets the same answer; other content under its id is 409.',
+  });
+
 export const PartnerAckSchema = z
   .union([
     z.object({

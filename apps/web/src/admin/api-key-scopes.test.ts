@@ -4,7 +4,8 @@ import { API_KEY_SCOPES, scopeHint, scopeLabel, scopesFor } from './api-key-scop
 
 describe('API key scopes in the admin form', () => {
   it('offers each organisation kind only the scopes the server accepts for it', () => {
-    expect(scopesFor('brand')).toEqual(['partner:read', 'erp:parts', 'crm:leads']);
+    expect(scopesFor('brand')).toEqual(['partner:read', 'erp:parts', 'crm:leads', 'wms:arrivals']);
+    expect(scopesFor('plant')).toEqual(['partner:read', 'wms:arrivals']);
     expect(scopesFor('dealer')).toEqual(['partner:read', 'dms:stock']);
     expect(scopesFor('supplier')).toEqual(['partner:read']);
     expect(scopesFor(undefined)).toEqual([]);

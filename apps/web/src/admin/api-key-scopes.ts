@@ -12,6 +12,7 @@ export const SCOPE_ORG_KINDS: Record<ApiKeyScope, readonly Organisation['kind'][
   'erp:parts': ['brand'],
   'crm:leads': ['brand'],
   'dms:stock': ['dealer'],
+  'wms:arrivals': ['plant', 'brand'],
 };
 
 export const API_KEY_SCOPES = Object.keys(SCOPE_ORG_KINDS) as ApiKeyScope[];

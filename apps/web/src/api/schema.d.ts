@@ -3698,7 +3698,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         orgId: string;
-                        scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock")[];
+                        scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock" | "wms:arrivals")[];
                         /** Format: date-time */
                         expiresAt?: string;
                     };
@@ -9201,7 +9201,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "open" | "shipped" | "delayed";
+                    status?: "open" | "shipped" | "delayed" | "received";
                     dueFrom?: string;
                     dueTo?: string;
                 };
@@ -9498,6 +9498,108 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/wms/arrivals/{arrivalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * WMS: parts arrived at a plant (scope wms:arrivals); marks call-offs received
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. An arrival is a fact: sent again it gets the same answer; other content under its id is 409 `partner.fact_changed`. It covers the plant's open call-offs of the part (the one named, else soonest due); a late or short arrival re-promises the cars it holds up (the customer's timeline shows why). 422 `production.arrival_not_in_calloff` when the named call-off has no such part.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The WMS's id of the arrival */
+                    arrivalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WmsArrival"];
+                };
+            };
+            responses: {
+                /** @description Applied, or acknowledged as stale; a re-send gets the same answer */
+                200: {
+                    headers: {
+                        /** @description Set when this answer repeats the one given for the same version */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerAck"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10918,7 +11020,7 @@ export interface components {
             id: string;
             name: string;
             orgId: string;
-            scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock")[];
+            scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock" | "wms:arrivals")[];
             /** @description First characters of the secret, to recognise a key */
             prefix: string;
             createdAt: string;
@@ -11659,10 +11761,12 @@ export interface components {
             kind: "sequenced" | "daily";
             dueDate: string;
             /** @enum {string} */
-            status: "open" | "shipped" | "delayed";
+            status: "open" | "shipped" | "delayed" | "received";
             shippedAt: string | null;
             delayedUntil: string | null;
             delayReason: string | null;
+            /** @description When the last missing item arrived (WMS) */
+            receivedAt: string | null;
             createdAt: string;
             items: {
                 itemNo: number;
@@ -11675,6 +11779,8 @@ export interface components {
                 unit: string;
                 station: string | null;
                 vehicles: number;
+                /** @description How much of quantity has arrived at the plant */
+                received: number;
             }[];
         };
         StepRequest: {
@@ -11710,6 +11816,23 @@ export interface components {
             /** @description The newer version that stays applied */
             appliedVersion: string;
             id: string | null;
+        };
+        /** @description A fact: it has no version. Sent again it gets the same answer; other content under its id is 409. */
+        WmsArrival: {
+            /**
+             * @description Required for the brand's central WMS; a plant's key may leave it out
+             * @example QC-PLANT-NJ
+             */
+            plantCode?: string;
+            partNumber: string;
+            quantity: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-08T08:30:00+08:00
+             */
+            arrivedAt: string;
+            /** @description The call-off id on the delivery note (`cof_…`), if any */
+            callOffReference?: string | null;
         };
         ErpPart: {
             sourceVersion: components["schemas"]["SourceVersion"];

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app.ts';
 import { upsertCrmLead } from '../../flows/partner-crm-leads.ts';
 import { upsertDmsStockVehicle } from '../../flows/partner-dms-stock.ts';
 import { setErpPartPrice, upsertErpPart } from '../../flows/partner-erp-parts.ts';
+import { recordWmsArrival } from '../../flows/partner-wms-arrivals.ts';
 import { getPartnerOrganisation } from '../../modules/identity/index.ts';
 import { parseSourceVersion, type SourceVersion, type VersionedResult } from '../../modules/partner/index.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -21,6 +22,7 @@ import {
   PartnerAckSchema,
   partnerAckDto,
   VinSchema,
+  WmsArrivalBodySchema,
 } from '../partner-shapes.ts';
 import { mountPartnerCallOffRoutes } from './call-offs.ts';
 import { endpointOf, registerSignatureSchemes, signedRoute, signingSecretBox } from './signed.ts';
@@ -89,6 +91,37 @@ export function partnerRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     return c.json({ organisation: organisationDto(await getPartnerOrganisation(c.var.ctx)) }, 200);
   });
   mountPartnerCallOffRoutes(router);
+
+  // ---------------------------------------------------------------- WMS (scope wms:arrivals)
+
+  const wmsArrival = signedRoute(box, 'wms_arrival.record', 'wms', 'arrivalId', {
+    method: 'put',
+    path: '/wms/arrivals/{arrivalId}',
+    tags: ['partner'],
+    summary: 'WMS: parts arrived at a plant (scope wms:arrivals); marks call-offs received',
+    description: `${SIGNED} An arrival is a fact: sent again it gets the same answer; other content under its id is 409 \`partner.fact_changed\`. It covers the plant's open call-offs of the part (the one named, else soonest due); a late or short arrival re-promises the cars it holds up (the customer's timeline shows why). 422 \`production.arrival_not_in_calloff\` when the named call-off has no such part.`,
+    request: {
+      params: z.strictObject({
+        arrivalId: LeadIdSchema.openapi({
+          description: "The WMS's id of the arrival",
+          example: 'GR-2026-004711',
+        }),
+      }),
+      body: { required: true, content: json(WmsArrivalBodySchema) },
+    },
+    responses: { 200: ackResponses[200], ...problemResponses(400, 401, 403, 404, 409, 422) },
+  });
+  router.openapi(wmsArrival, async (c) => {
+    const { arrivalId } = c.req.valid('param');
+    const { arrivedAt, ...arrival } = c.req.valid('json');
+    return answer(
+      c,
+      await recordWmsArrival(c.var.ctx, { endpoint: endpointOf(wmsArrival) }, arrivalId, {
+        ...arrival,
+        arrivedAt: new Date(arrivedAt),
+      }),
+    );
+  });
 
   // ---------------------------------------------------------------- ERP (scope erp:parts)
 

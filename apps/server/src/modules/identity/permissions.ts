@@ -62,6 +62,7 @@ export const PERMISSIONS = [
   'erp_part.upsert', // ERP: part master data and unit prices
   'crm_lead.upsert', // CRM: create and update leads (never read them back)
   'dms_stock.upsert', // DMS: the key's own dealer's stock vehicles
+  'wms_arrival.record', // WMS: part arrivals at the key's plant (or any plant, for the brand's WMS)
   'dealer_stock.read', // the own dealer's stock vehicles (dealer staff)
   'partner_request.read', // the partner request log (admin)
   'lead.read', // leads assigned to the dealer (list and detail)
@@ -169,7 +170,13 @@ export const PERMISSION_TABLE = {
  * A system-of-record scope (`<system>:<fact>`) grants only the write endpoints of that fact:
  * no scope reads customer data (names, phones, people's orders).
  */
-export const API_KEY_SCOPES = ['partner:read', 'erp:parts', 'crm:leads', 'dms:stock'] as const;
+export const API_KEY_SCOPES = [
+  'partner:read',
+  'erp:parts',
+  'crm:leads',
+  'dms:stock',
+  'wms:arrivals',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const SCOPE_TABLE = {
@@ -177,6 +184,7 @@ export const SCOPE_TABLE = {
   'erp:parts': { 'erp_part.upsert': 'org' },
   'crm:leads': { 'crm_lead.upsert': 'org' },
   'dms:stock': { 'dms_stock.upsert': 'org' },
+  'wms:arrivals': { 'wms_arrival.record': 'org' },
 } as const satisfies Record<ApiKeyScope, Grants>;
 
 export function isStaffRole(value: string): value is StaffRole {

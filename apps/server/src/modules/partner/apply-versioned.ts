@@ -12,7 +12,8 @@ export type VersionedWrite = {
   entity: string;
   /** The source's own id: part number, CRM lead id, arrival id, VIN. */
   naturalKey: string;
-  version: SourceVersion;
+  /** The source's version of a record; absent for a fact (an arrival, a hand-over), which never changes. */
+  version?: SourceVersion | undefined;
   /** The request's content (validated); its canonical hash tells a re-send from a reused version. */
   payload: unknown;
   /** The route, for the log: `PUT /partner/erp/parts/{partNumber}`. */
@@ -21,12 +22,16 @@ export type VersionedWrite = {
 
 export type VersionedResult = { ack: PartnerAck; result: Exclude<RequestResult, 'refused'> };
 
+/** A fact has one version: sent again it is a duplicate, with other content a conflict. */
+const FACT_VERSION: SourceVersion = { kind: 'number', value: 0n, text: 'fact' };
+
 /**
  * The one rule for every partner upsert and fact (compare-versions.ts), in one transaction with
  * the write it guards: the natural key's version row is locked, the decision taken, `apply`
  * runs only for a newer version, and the version, the answer and the log entry are saved with
  * it. `apply` is the target module's write (the flows pass it); it returns the record's id.
- * 409 `partner.version_reused` / `partner.version_kind_changed` for a source that broke the rule.
+ * 409 `partner.version_reused` / `partner.version_kind_changed` for a source that broke the rule,
+ * `partner.fact_changed` for a fact sent again with other content.
  */
 export async function applyVersioned(
   ctx: Ctx,
@@ -39,30 +44,38 @@ export async function applyVersioned(
   }
   const payloadHash = createHash('sha256').update(canonicalJson(write.payload), 'utf8').digest('hex');
   const key = { system: write.system, entity: write.entity, naturalKey: write.naturalKey };
+  const version = write.version ?? FACT_VERSION;
   return inTransaction(ctx, async (tx) => {
     const current = await store.lockVersion(tx, key);
-    const decision = decideVersion(current.applied, write.version, payloadHash);
+    const decision = decideVersion(current.applied, version, payloadHash);
     let outcome: VersionedResult;
     switch (decision.action) {
       case 'conflict':
+        if (!write.version) {
+          throw new AppError(
+            'conflict',
+            'partner.fact_changed',
+            `${write.entity} ${write.naturalKey} was recorded with other content; a fact does not change (send a new one).`,
+          );
+        }
         throw new AppError(
           'conflict',
           `partner.${decision.reason}`,
           decision.reason === 'version_reused'
-            ? `Version ${write.version.text} of ${write.entity} ${write.naturalKey} was already applied with other content; send a new version.`
+            ? `Version ${version.text} of ${write.entity} ${write.naturalKey} was already applied with other content; send a new version.`
             : `${write.entity} ${write.naturalKey} is versioned by ${current.applied?.kind === 'time' ? 'time' : 'counter'}; keep sending that kind.`,
           { extra: { appliedVersion: current.applied?.text ?? null } },
         );
       case 'duplicate':
         // The answer given when this version was applied, word for word.
         outcome = {
-          ack: current.answer ?? staleAck(write, current.applied?.text ?? write.version.text, null),
+          ack: current.answer ?? staleAck(write, version, current.applied?.text ?? version.text, null),
           result: 'duplicate',
         };
         break;
       case 'stale':
         outcome = {
-          ack: staleAck(write, current.applied?.text ?? '', current.answer?.id ?? null),
+          ack: staleAck(write, version, current.applied?.text ?? '', current.answer?.id ?? null),
           result: 'stale',
         };
         break;
@@ -72,10 +85,10 @@ export async function applyVersioned(
           applied: true,
           entity: write.entity,
           naturalKey: write.naturalKey,
-          version: write.version.text,
+          version: version.text,
           id,
         };
-        await store.saveVersion(tx, key, { ...write.version, payloadHash }, ack, actor.keyId);
+        await store.saveVersion(tx, key, { ...version, payloadHash }, ack, actor.keyId);
         outcome = { ack, result: 'applied' };
         break;
       }
@@ -88,7 +101,7 @@ export async function applyVersioned(
       system: write.system,
       endpoint: write.endpoint,
       naturalKey: write.naturalKey,
-      version: write.version.text,
+      version: version.text,
       result: outcome.result,
       status: 200,
       code: null,
@@ -98,13 +111,18 @@ export async function applyVersioned(
   });
 }
 
-function staleAck(write: VersionedWrite, appliedVersion: string, id: string | null): PartnerAck {
+function staleAck(
+  write: VersionedWrite,
+  version: SourceVersion,
+  appliedVersion: string,
+  id: string | null,
+): PartnerAck {
   return {
     applied: false,
     reason: 'stale',
     entity: write.entity,
     naturalKey: write.naturalKey,
-    version: write.version.text,
+    version: version.text,
     appliedVersion,
     id,
   };
