@@ -12,6 +12,7 @@ import { systemCtx } from '../../platform/context.ts';
 import { seedDemoData } from '../../seed/index.ts';
 import { createTestApp, type TestApp } from '../../testing/create-test-app.ts';
 import { type PartnerKey, partnerRequest, sendPartner } from '../../testing/partner-client.ts';
+import { configurationOf } from '../production-fixtures.ts';
 import { type TestClient, testClient } from '../test-client.ts';
 
 type Org = { id: string; code: string; kind: string };
@@ -439,27 +440,46 @@ describe('ERP parts and prices', () => {
     ).toMatchObject({ applied: false, reason: 'stale', appliedVersion: '2' });
   });
 
-  it('a lead-time change reaches what the delivery promise reads, and is published with the old one', async () => {
+  it('a lead-time change moves the delivery promise, and is published with the old one', async () => {
     const ctx = systemCtx(t.deps, 'test');
     const before = await longestLeadTimeDays(ctx, { modelLine: 'qc-d90-pro', selection: {} });
     const ecoat = await getPart('QC-PNT-ECOAT');
+    // The earliest date the storefront offers for a D90 Pro at the Shanghai dealer.
+    const car = await configurationOf(ctx, 'qc-d90-pro');
+    const earliest = async () => {
+      const res = await testClient(t.app).json<{ earliest: string | null }>(
+        'GET',
+        `/store/delivery-calendar/earliest?modelLine=qc-d90-pro&configurationCode=${encodeURIComponent(car.code)}&dealerId=${orgId('DLR-SH')}`,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.earliest;
+    };
+    const earliestBefore = await earliest();
+    expect(earliestBefore).not.toBeNull();
     const res = await sendPartner<Ack>(t.app, erp, 'PUT', '/partner/erp/parts/QC-PNT-ECOAT', {
       sourceVersion: 1,
       name: ecoat.name,
       supplierCode: 'SUP-PAINT',
-      leadTimeDays: 300,
+      leadTimeDays: 70,
       unit: ecoat.unit,
     });
     expect(res.body.applied).toBe(true);
-    expect(before).toBeLessThan(300);
-    expect(await longestLeadTimeDays(ctx, { modelLine: 'qc-d90-pro', selection: {} })).toBe(300);
+    expect(before).toBeLessThan(70);
+    expect(await longestLeadTimeDays(ctx, { modelLine: 'qc-d90-pro', selection: {} })).toBe(70);
+    // Every car needs the e-coat: no production day before it can arrive, so no date either.
+    const earliestAfter = await earliest();
+    expect(earliestAfter).not.toBeNull();
+    const today = new Date().toISOString().slice(0, 10);
+    const partsReady = new Date(Date.parse(today) + 70 * 86_400_000).toISOString().slice(0, 10);
+    expect((earliestAfter ?? '') > partsReady).toBe(true);
+    expect((earliestAfter ?? '') > (earliestBefore ?? '')).toBe(true);
     const events = await rows(
       `select payload from platform.outbox where type = 'bom.part_updated' and aggregate_id = '${ecoat.id}'`,
     );
     expect(events).toHaveLength(1);
     expect((events[0] as { payload: unknown }).payload).toMatchObject({
       changes: ['leadTimeDays'],
-      leadTimeDays: 300,
+      leadTimeDays: 70,
       previousLeadTimeDays: ecoat.leadTimeDays,
     });
     const audit = await rows(
@@ -474,7 +494,7 @@ describe('ERP parts and prices', () => {
       sourceVersion: 2,
       name: ecoat.name,
       supplierCode: 'SUP-PAINT',
-      leadTimeDays: 300,
+      leadTimeDays: 70,
       unit: ecoat.unit,
     };
     const res = await sendPartner<Problem>(t.app, erp, 'PUT', '/partner/erp/parts/QC-PNT-ECOAT', {
