@@ -39,7 +39,6 @@ export {
 } from './sign-request.ts';
 export type { SignedRequest } from './signing-secrets.ts';
 export { issueSigningSecret, verifySignedRequest } from './signing-secrets.ts';
-export { countSeenSignatures, findAppliedVersion } from './store.ts';
 export { SCOPE_SYSTEMS, scopesNotFor } from './systems.ts';
 export type { Page, PartnerAck, PartnerSystem, RequestLogEntry, RequestResult } from './types.ts';
 export { PARTNER_SYSTEMS, REQUEST_RESULTS } from './types.ts';

@@ -49,14 +49,6 @@ export async function forgetExpiredSignatures(ctx: Ctx, now: Date): Promise<void
   await db(ctx).deleteFrom('partner.seen_signatures').where('expires_at', '<', now).execute();
 }
 
-export async function countSeenSignatures(ctx: Ctx): Promise<number> {
-  const row = await db(ctx)
-    .selectFrom('partner.seen_signatures')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 // ---------------------------------------------------------------- source versions
 
 export type VersionKey = { system: PartnerSystem; entity: string; naturalKey: string };
@@ -114,18 +106,6 @@ export async function saveVersion(
     .where('entity', '=', key.entity)
     .where('natural_key', '=', key.naturalKey)
     .execute();
-}
-
-/** The applied version of a natural key (tests and diagnostics), or undefined. */
-export async function findAppliedVersion(ctx: Ctx, key: VersionKey): Promise<string | undefined> {
-  const row = await db(ctx)
-    .selectFrom('partner.source_versions')
-    .select('version_text')
-    .where('system', '=', key.system)
-    .where('entity', '=', key.entity)
-    .where('natural_key', '=', key.naturalKey)
-    .executeTakeFirst();
-  return row?.version_text ?? undefined;
 }
 
 // ---------------------------------------------------------------- request log
