@@ -33,3 +33,4 @@ export type EventDetail = ResponseOf<'/admin/integration/events/{id}', 'get'>['e
 
 // partner API (issue #7)
 export type PartnerRequest = ResponseOf<'/admin/partner-requests', 'get'>['items'][number];
+export type Lead = ResponseOf<'/dealer/leads', 'get'>['items'][number];

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n-provider.tsx';
 import { NotFoundPage } from '../ui/not-found-page.tsx';
 import { Shell } from '../ui/shell.tsx';
 import { DealershipByIdPage, DealershipPage } from './dealership-page.tsx';
+import { LeadPage, LeadsPage } from './leads-page.tsx';
 import { StaffPage } from './staff-page.tsx';
 
 export function DealerApp() {
@@ -13,11 +14,15 @@ export function DealerApp() {
       nav={[
         { to: '/dealer', label: t('dealer.nav.dealership'), end: true },
         { to: '/dealer/staff', label: t('dealer.nav.staff') },
+        // leads from the CRM (issue #7)
+        { to: '/dealer/leads', label: t('dealer.nav.leads') },
       ]}
     >
       <Routes>
         <Route index element={<DealershipPage />} />
         <Route path="staff" element={<StaffPage />} />
+        <Route path="leads" element={<LeadsPage />} />
+        <Route path="leads/:id" element={<LeadPage />} />
         <Route path="dealerships/:id" element={<DealershipByIdPage />} />
         <Route path="*" element={<NotFoundPage home="/dealer" />} />
       </Routes>
