@@ -348,6 +348,21 @@ export const OrderSchema = z
       lockAcceptedAt: z.string().nullable(),
       intentionMoney: money,
       lockDeposit: money,
+      forfeitOnCustomerCancelAfterLock: money,
+      title: BilingualSchema,
+      clauses: z
+        .array(
+          z.object({
+            id: z.string(),
+            title: BilingualSchema,
+            body: BilingualSchema,
+            acceptedAtLock: z.boolean(),
+          }),
+        )
+        .openapi({
+          description:
+            'The clauses of the version this order accepted; those with acceptedAtLock are accepted again with the deposit',
+        }),
     }),
     cancellation: z
       .object({ by: z.enum(CANCELLERS), reason: z.string().nullable(), at: z.string() })
@@ -405,6 +420,9 @@ export function orderDto(
       lockAcceptedAt: iso(order.lockTermsAcceptedAt),
       intentionMoney: order.terms.intentionMoney,
       lockDeposit: order.terms.lockDeposit,
+      forfeitOnCustomerCancelAfterLock: order.terms.forfeitOnCustomerCancelAfterLock,
+      title: order.terms.title,
+      clauses: order.terms.clauses.map((c) => ({ ...c })),
     },
     cancellation: order.cancellation
       ? {

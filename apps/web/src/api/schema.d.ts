@@ -1872,6 +1872,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/orders/{id}/finance/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote a finance choice on the order's own price, without changing the order
+         * @description What `PUT /orders/{id}/finance` would attach: 422 `finance.*` or `ordering.down_payment_below_deposit` for a choice the offer or the order terms do not allow.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FinanceChoice"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quote: components["schemas"]["FinanceQuote"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/orders/{id}/insurance": {
         parameters: {
             query?: never;
@@ -10538,6 +10631,19 @@ export interface components {
                  * @example 500000
                  */
                 lockDeposit: number;
+                /**
+                 * @description Minor units (fen)
+                 * @example 500000
+                 */
+                forfeitOnCustomerCancelAfterLock: number;
+                title: components["schemas"]["Bilingual"];
+                /** @description The clauses of the version this order accepted; those with acceptedAtLock are accepted again with the deposit */
+                clauses: {
+                    id: string;
+                    title: components["schemas"]["Bilingual"];
+                    body: components["schemas"]["Bilingual"];
+                    acceptedAtLock: boolean;
+                }[];
             };
             cancellation: {
                 /** @enum {string} */

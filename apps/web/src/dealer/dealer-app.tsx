@@ -4,6 +4,7 @@ import { NotFoundPage } from '../ui/not-found-page.tsx';
 import { Shell } from '../ui/shell.tsx';
 import { DealershipByIdPage, DealershipPage } from './dealership-page.tsx';
 import { LeadPage, LeadsPage } from './leads-page.tsx';
+import { DealerOrderPage, DealerOrdersPage } from './orders-pages.tsx';
 import { StaffPage } from './staff-page.tsx';
 
 export function DealerApp() {
@@ -13,6 +14,7 @@ export function DealerApp() {
       audience="dealer"
       nav={[
         { to: '/dealer', label: t('dealer.nav.dealership'), end: true },
+        { to: '/dealer/orders', label: t('dealer.nav.orders') },
         { to: '/dealer/staff', label: t('dealer.nav.staff') },
         // leads from the CRM (issue #7)
         { to: '/dealer/leads', label: t('dealer.nav.leads') },
@@ -20,6 +22,8 @@ export function DealerApp() {
     >
       <Routes>
         <Route index element={<DealershipPage />} />
+        <Route path="orders" element={<DealerOrdersPage />} />
+        <Route path="orders/:id" element={<DealerOrderPage />} />
         <Route path="staff" element={<StaffPage />} />
         <Route path="leads" element={<LeadsPage />} />
         <Route path="leads/:id" element={<LeadPage />} />

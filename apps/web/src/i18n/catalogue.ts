@@ -6,6 +6,7 @@ import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
 import { adminPartner } from './admin-partner.ts';
 import { factoryBom } from './factory-bom.ts';
+import { orders } from './orders.ts';
 import { ordersProblems } from './orders-problems.ts';
 import { production } from './production.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
@@ -17,6 +18,7 @@ const zhCN = {
   ...factoryBom['zh-CN'],
   ...ordersProblems['zh-CN'],
   ...production['zh-CN'],
+  ...orders['zh-CN'],
   // partner API (issue #7)
   ...adminPartner['zh-CN'],
   'app.name': 'OpenC2B',
@@ -255,6 +257,7 @@ const en: Messages = {
   ...factoryBom.en,
   ...ordersProblems.en,
   ...production.en,
+  ...orders.en,
   // partner API (issue #7)
   ...adminPartner.en,
   'app.name': 'OpenC2B',
