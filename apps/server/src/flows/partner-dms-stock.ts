@@ -2,6 +2,7 @@ import { findModelLine } from '../modules/catalog/index.ts';
 import { type StockVehicleInput, upsertStockVehicle } from '../modules/dealers/index.ts';
 import { findDealerOrganisation } from '../modules/identity/index.ts';
 import { applyVersioned, type VersionedResult } from '../modules/partner/index.ts';
+import { isValidVin } from '../modules/production/index.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import type { PartnerCall } from './partner-erp-parts.ts';

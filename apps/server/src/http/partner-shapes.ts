@@ -84,7 +84,7 @@ export const CrmLeadBodySchema = z
 export const VinSchema = z
   .string()
   .regex(/^[A-HJ-NPR-Z0-9]{17}$/, '17 characters: digits and capitals without I, O, Q')
-  .openapi({ example: 'LSCD90P26R0000017' });
+  .openapi({ description: 'With its check digit (9th character)', example: 'LSCD90P22R0000017' });
 
 export const DmsStockBodySchema = z
   .strictObject({

@@ -9993,6 +9993,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description With its check digit (9th character) */
                     vin: string;
                 };
                 cookie?: never;

@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { longestLeadTimeDays } from '../../modules/bom/index.ts';
+import { vinCheckDigit } from '../../modules/production/index.ts';
 import { systemCtx } from '../../platform/context.ts';
 import { seedDemoData } from '../../seed/index.ts';
 import { createTestApp, type TestApp } from '../../testing/create-test-app.ts';
@@ -650,7 +651,10 @@ describe('CRM leads', () => {
 });
 
 describe('DMS dealer stock', () => {
-  const VIN = 'LSCD90P26R0000017';
+  // A VIN with its check digit (9th character), as production computes it.
+  const base = 'LSCD90P20R0000017';
+  const VIN = `${base.slice(0, 8)}${vinCheckDigit(base)}${base.slice(9)}`;
+  const wrongCheckDigit = `${base.slice(0, 8)}${vinCheckDigit(base) === '1' ? '2' : '1'}${base.slice(9)}`;
   let dmsSh: PartnerKey;
   let dmsBj: PartnerKey;
   type Stock = {
