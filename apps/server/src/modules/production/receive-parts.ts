@@ -1,6 +1,7 @@
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/publish.ts';
+import { allocateArrival, outstanding } from './allocate-arrival.ts';
 import { addDays, localDate, maxDate } from './capacity-calendar.ts';
 import { partsReceived } from './events.ts';
 import { partsOf } from './lead-time.ts';
@@ -19,8 +20,6 @@ export type ArrivalOutcome = {
   short: boolean;
   repromisedVehicleIds: string[];
 };
-
-const outstanding = (item: CallOff['items'][number]) => Math.max(0, item.quantity - item.received);
 
 /**
  * Parts arrived at the plant (the WMS's fact, by its arrival id). The quantity goes to the
@@ -67,20 +66,11 @@ export async function recordPartArrival(ctx: Ctx, arrival: PartArrival): Promise
     }
 
     const candidates = await candidateCallOffs(tx, arrival);
-    // Allocation: soonest due first (the list's order), then line order within a call-off.
-    let left = arrival.quantity;
-    const allocated: ArrivalOutcome['allocated'] = [];
-    for (const callOff of candidates) {
-      const items = callOff.items
-        .filter((i) => i.partNumber === arrival.partNumber && outstanding(i) > 0)
-        .sort((a, b) => (a.sequencePosition ?? a.itemNo) - (b.sequencePosition ?? b.itemNo));
-      for (const item of items) {
-        if (left === 0) break;
-        const take = Math.min(left, outstanding(item));
-        allocated.push({ callOffId: callOff.id, itemNo: item.itemNo, quantity: take });
-        item.received += take;
-        left -= take;
-      }
+    // Soonest due first (the list's order), then line order within a call-off.
+    const { allocated, unallocated } = allocateArrival(arrival.quantity, arrival.partNumber, candidates);
+    for (const a of allocated) {
+      const item = candidates.find((c) => c.id === a.callOffId)?.items.find((i) => i.itemNo === a.itemNo);
+      if (item) item.received += a.quantity;
     }
     await store.insertArrival(tx, arrival, tx.now);
     await store.insertReceipts(tx, arrival.arrivalId, allocated);
@@ -149,7 +139,7 @@ export async function recordPartArrival(ctx: Ctx, arrival: PartArrival): Promise
     const outcome: ArrivalOutcome = {
       arrivalId: arrival.arrivalId,
       allocated,
-      unallocated: left,
+      unallocated,
       receivedCallOffIds,
       late,
       short,
