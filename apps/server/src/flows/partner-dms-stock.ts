@@ -17,6 +17,17 @@ export async function upsertDmsStockVehicle(
   call: PartnerCall,
   input: StockVehicleInput,
 ): Promise<VersionedResult> {
+  // A VIN on a Chinese car carries its check digit (GB 16735 / ISO 3779): production's rule.
+  if (!isValidVin(input.vin)) {
+    throw new AppError(
+      'bad_request',
+      'dealers.invalid_vin',
+      `${input.vin} is not a valid VIN (check digit).`,
+      {
+        fields: [{ path: 'vin', message: 'Not a valid VIN: the 9th character is its check digit' }],
+      },
+    );
+  }
   const dealer =
     ctx.actor.kind === 'api_key' ? await findDealerOrganisation(ctx, ctx.actor.orgId) : undefined;
   if (!dealer)

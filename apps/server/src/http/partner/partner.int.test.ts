@@ -749,6 +749,16 @@ describe('DMS dealer stock', () => {
     );
     expect(badVin.status).toBe(400);
     expect(badVin.body.errors?.map((e) => e.path)).toContain('param.vin');
+    const badCheck = await sendPartner<Problem>(
+      t.app,
+      dmsSh,
+      'PUT',
+      `/partner/dms/stock/${wrongCheckDigit}`,
+      stockBody(4),
+    );
+    expect(badCheck.status).toBe(400);
+    expect(badCheck.body.code).toBe('dealers.invalid_vin');
+    expect(badCheck.body.errors?.map((e) => e.path)).toEqual(['vin']);
     const badLine = await sendPartner<Problem>(
       t.app,
       dmsSh,
