@@ -6,7 +6,7 @@
  */
 import { bomVersionPublished, partUpdated, vehiclePartsStored } from './modules/bom/index.ts';
 import { configurationSaved, versionPublished } from './modules/catalog/index.ts';
-import { profileUpdated } from './modules/dealers/index.ts';
+import { profileUpdated, stockVehicleUpdated } from './modules/dealers/index.ts';
 import { offerCreated, offerDeactivated } from './modules/finance/index.ts';
 import {
   DEFAULT_TOLERANCE_SECONDS,
@@ -14,6 +14,7 @@ import {
   WEBHOOK_HEADERS,
   WEBHOOK_SECRET_PREFIX,
 } from './modules/integration/index.ts';
+import { leadAssigned, leadReceived, leadStageChanged } from './modules/leads/index.ts';
 import {
   orderArrivedAtDealer,
   orderBuilt,
@@ -48,6 +49,7 @@ import {
   daySequenced,
   deliveryDateReserved,
   deliveryRepromised,
+  partsReceived,
   vehicleCancelled,
   vehicleRegistered,
   vehicleReplanned,
@@ -101,11 +103,17 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   callOffsIssued,
   callOffShipped,
   callOffDelayed,
+  partsReceived,
   // dealers
   profileUpdated,
+  stockVehicleUpdated,
   // finance
   offerCreated,
   offerDeactivated,
+  // leads (issue #7)
+  leadReceived,
+  leadAssigned,
+  leadStageChanged,
 ];
 
 /** Bumped when the envelope or the transports change shape (payload changes bump an event's version). */

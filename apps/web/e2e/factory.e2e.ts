@@ -173,8 +173,9 @@ describe('a production day at the plant', () => {
       await page.getByLabel('到货日期').fill(day);
       await page.getByRole('heading', { name: `${dayLabel(zh, day)} 到货` }).waitFor();
       const list = page.getByTestId('call-offs');
-      // Only this day's call-offs are listed, and only the supplier's own.
-      expect(await list.getByRole('heading', { level: 2 }).count()).toBe(1);
+      // Only this day's call-offs are listed, and only the supplier's own. Polled: the day's
+      // heading can show in the unfiltered list for a moment before the filtered one loads.
+      await expect.poll(() => list.getByRole('heading', { level: 2 }).count()).toBe(1);
       await list.getByRole('link', { name: /按序供货（JIS）/ }).click();
 
       const items = page.getByTestId('call-off-items');

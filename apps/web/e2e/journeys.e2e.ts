@@ -195,7 +195,9 @@ describe('admin', () => {
       await page.getByLabel('密钥名称').fill(name);
       await page.getByRole('button', { name: '创建密钥' }).click();
       await page.getByTestId('api-key-secret').waitFor();
-      expect((await page.locator('.secret-value').textContent())?.length).toBeGreaterThan(16);
+      expect((await page.locator('.secret-value').first().textContent())?.length).toBeGreaterThan(16);
+      // the request-signing secret, also shown once
+      expect(await page.getByTestId('api-key-signing-secret').textContent()).toMatch(/^c2bs_/);
       await screenshot(page, 'admin-api-keys');
       await page.getByRole('button', { name: '我已保存' }).click();
       expect(await page.getByTestId('api-key-secret').count()).toBe(0);

@@ -51,14 +51,27 @@ function securityFor(permission: Permission, method: string): Record<string, str
   return security;
 }
 
+/**
+ * Extra middleware around the permission check: `before` runs first (and sees every answer,
+ * refusals included), `after` runs once the permission is granted, before the body is parsed
+ * (e.g. the partner signature check). `security` replaces the OpenAPI security requirements
+ * derived from the permission (e.g. a signed API key request only).
+ */
+export type RouteGuards = {
+  before?: MiddlewareHandler<AppEnv>[];
+  after?: MiddlewareHandler<AppEnv>[];
+  security?: Record<string, string[]>[];
+};
+
 export function guardedRoute<const R extends Omit<RouteConfig, 'middleware' | 'security'>>(
   permission: Permission,
   route: R,
+  guards: RouteGuards = {},
 ) {
   return createRoute({
     ...route,
-    middleware: [requirePermission(permission)] as const,
-    security: securityFor(permission, route.method),
+    middleware: [...(guards.before ?? []), requirePermission(permission), ...(guards.after ?? [])],
+    security: guards.security ?? securityFor(permission, route.method),
     'x-permission': permission,
   });
 }

@@ -92,6 +92,13 @@ export const PartSchema = z
     unit: z.enum(PART_UNITS),
     sequenced: z.boolean().openapi({ description: 'Just in sequence: called off per vehicle in line order' }),
     active: z.boolean(),
+    unitPrice: z
+      .object({
+        amount: z.number().int().openapi({ description: 'Minor units (fen for CNY)', example: 128000 }),
+        currency: z.string().openapi({ example: 'CNY' }),
+      })
+      .nullable()
+      .openapi({ description: 'Price of one unit, from the ERP; null while it has sent none' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -693,6 +693,7 @@ export const CallOffSchema = z
     shippedAt: z.string().nullable(),
     delayedUntil: z.string().nullable(),
     delayReason: z.string().nullable(),
+    receivedAt: z.string().nullable().openapi({ description: 'When the last missing item arrived (WMS)' }),
     createdAt: z.string(),
     items: z.array(
       z.object({
@@ -706,6 +707,7 @@ export const CallOffSchema = z
         unit: z.string(),
         station: z.string().nullable(),
         vehicles: z.number().int(),
+        received: z.number().int().openapi({ description: 'How much of quantity has arrived at the plant' }),
       }),
     ),
   })
@@ -724,6 +726,7 @@ export function callOffDto(c: CallOff): z.infer<typeof CallOffSchema> {
     shippedAt: c.shippedAt?.toISOString() ?? null,
     delayedUntil: c.delayedUntil,
     delayReason: c.delayReason,
+    receivedAt: c.receivedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
     items: c.items,
   };

@@ -16,6 +16,7 @@ import { WebhooksPage } from './integration/webhooks-page.tsx';
 import { AdminOrderPage, AdminOrdersPage } from './orders/orders-pages.tsx';
 import { OrganisationsPage } from './organisations-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
+import { PartnerRequestsPage } from './partner-requests-page.tsx';
 import { UsersPage } from './users-page.tsx';
 
 export function AdminApp() {
@@ -38,6 +39,7 @@ export function AdminApp() {
         <Route path="catalog/:code" element={<DraftEditorPage />} />
         <Route path="integration" element={<IntegrationStatusPage />} />
         <Route path="integration/webhooks" element={<WebhooksPage />} />
+        <Route path="partner-requests" element={<PartnerRequestsPage />} />
         <Route path="integration/deliveries" element={<DeliveriesPage />} />
         <Route path="integration/events/:id" element={<EventPage />} />
         <Route path="integration/dead-letters" element={<DeadLettersPage />} />

@@ -24,6 +24,8 @@ export const ADMIN_PAGES = [
   { to: '/admin/integration/dead-letters', label: 'admin.nav.integrationDeadLetters', roles: ['admin'] },
   // production_plan.read: the planner console in the factory shell, read-only for HQ.
   { to: '/factory', label: 'admin.nav.production', roles: ['admin', 'analyst'] },
+  // partner_request.read: admin only (issue #7).
+  { to: '/admin/partner-requests', label: 'admin.nav.partnerRequests', roles: ['admin'] },
 ] as const satisfies ReadonlyArray<{
   to: string;
   label: MessageKey;

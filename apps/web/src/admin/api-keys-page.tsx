@@ -11,14 +11,39 @@ import { Page } from '../ui/page.tsx';
 import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useApi } from '../ui/use-api.ts';
+import { type ApiKeyScope, scopeHint, scopeLabel, scopesFor } from './api-key-scopes.ts';
+import './api-keys.css';
 
-// Keys are for partner systems; only supplier and dealer organisations integrate by API today.
-const KEY_ORG_KINDS: ReadonlyArray<Organisation['kind']> = ['supplier', 'dealer'];
+// Keys are for partner systems: the brand's ERP and CRM, dealers' DMS, suppliers, plants.
+const KEY_ORG_KINDS: ReadonlyArray<Organisation['kind']> = ['brand', 'dealer', 'supplier', 'plant'];
 
-/** The secret exists only in this answer: the server keeps a hash, so it is shown once, with a copy button. */
-function SecretOnce({ secret, onDone }: { secret: string; onDone: () => void }) {
+type CreatedSecrets = { secret: string; signingSecret: string };
+
+function CopyButton({ value }: { value: string }) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={() =>
+        navigator.clipboard?.writeText(value).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        )
+      }
+    >
+      {copied ? t('action.copied') : t('action.copy')}
+    </button>
+  );
+}
+
+/**
+ * Both secrets exist only in this answer: the server keeps a hash of the key and the signing
+ * secret sealed, so they are shown once, each with a copy button.
+ */
+function SecretOnce({ secrets, onDone }: { secrets: CreatedSecrets; onDone: () => void }) {
+  const { t } = useI18n();
   return (
     <div className="alert alert-success secret" role="status" data-testid="api-key-secret">
       <p>
@@ -26,21 +51,22 @@ function SecretOnce({ secret, onDone }: { secret: string; onDone: () => void }) 
       </p>
       <p>{t('admin.apiKeys.secretBody')}</p>
       <p>
-        <code className="secret-value">{secret}</code>
+        <code className="secret-value">{secrets.secret}</code>
       </p>
       <div className="actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            navigator.clipboard?.writeText(secret).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {copied ? t('action.copied') : t('action.copy')}
-        </button>
+        <CopyButton value={secrets.secret} />
+      </div>
+      <p>
+        <strong>{t('admin.apiKeys.signingSecretTitle')}</strong>
+      </p>
+      <p>{t('admin.apiKeys.signingSecretBody')}</p>
+      <p>
+        <code className="secret-value" data-testid="api-key-signing-secret">
+          {secrets.signingSecret}
+        </code>
+      </p>
+      <div className="actions">
+        <CopyButton value={secrets.signingSecret} />
         <button type="button" className="button button-primary" onClick={onDone}>
           {t('admin.apiKeys.secretDone')}
         </button>
@@ -54,14 +80,24 @@ function CreateKeyForm({
   onCreated,
 }: {
   organisations: Organisation[];
-  onCreated: (secret: string) => void;
+  onCreated: (secrets: CreatedSecrets) => void;
 }) {
   const { t, locale } = useI18n();
   const candidates = KEY_ORG_KINDS.flatMap((kind) => organisations.filter((o) => o.kind === kind));
   const [name, setName] = useState('');
   const [orgId, setOrgId] = useState(candidates[0]?.id ?? '');
+  const [chosen, setChosen] = useState<ApiKeyScope[]>(['partner:read']);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const available = scopesFor(candidates.find((o) => o.id === orgId)?.kind);
+  // Only scopes that fit the organisation are sent, whatever was ticked for another one.
+  const scopes = chosen.filter((s) => available.includes(s));
+
+  function toggle(scope: ApiKeyScope, on: boolean) {
+    setChosen((current) =>
+      on ? [...current.filter((s) => s !== scope), scope] : current.filter((s) => s !== scope),
+    );
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,10 +105,10 @@ function CreateKeyForm({
     setError(null);
     try {
       const created = await unwrap(
-        api.POST('/admin/api-keys', { body: { name: name.trim(), orgId, scopes: ['partner:read'] } }),
+        api.POST('/admin/api-keys', { body: { name: name.trim(), orgId, scopes } }),
       );
       setName('');
-      onCreated(created.secret);
+      onCreated({ secret: created.secret, signingSecret: created.signingSecret });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -102,8 +138,27 @@ function CreateKeyForm({
           }))}
         />
       </div>
+      <fieldset className="scope-choices">
+        <legend>{t('admin.apiKeys.scopes')}</legend>
+        <p className="hint">{t('admin.apiKeys.scopesHint')}</p>
+        {available.length === 0 && <p className="hint">{t('admin.apiKeys.noScopeFits')}</p>}
+        {available.map((scope) => (
+          <label key={scope} className="scope-choice">
+            <input
+              type="checkbox"
+              checked={chosen.includes(scope)}
+              onChange={(event) => toggle(scope, event.target.checked)}
+            />
+            {t(scopeLabel(scope))} <code>{scope}</code> <span className="hint">{t(scopeHint(scope))}</span>
+          </label>
+        ))}
+      </fieldset>
       {error !== null && <ErrorAlert error={error} />}
-      <button type="submit" className="button button-primary" disabled={busy || !orgId}>
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={busy || !orgId || scopes.length === 0}
+      >
         {t('admin.apiKeys.createSubmit')}
       </button>
     </form>
@@ -114,7 +169,7 @@ export function ApiKeysPage() {
   const { t, locale } = useI18n();
   const keys = useApi(() => unwrap(api.GET('/admin/api-keys')), []);
   const organisations = useApi(() => unwrap(api.GET('/admin/organisations')), []);
-  const [secret, setSecret] = useState<string | null>(null);
+  const [secrets, setSecrets] = useState<CreatedSecrets | null>(null);
   const [revokeError, setRevokeError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
@@ -137,6 +192,11 @@ export function ApiKeysPage() {
   const columns: Column<ApiKey>[] = [
     { key: 'name', header: t('field.keyName'), render: (k) => k.name },
     { key: 'org', header: t('field.organisation'), render: (k) => orgName(k.orgId) },
+    {
+      key: 'scopes',
+      header: t('admin.apiKeys.scopes'),
+      render: (k) => k.scopes.map((s) => t(scopeLabel(s))).join(locale === 'zh-CN' ? '、' : ', '),
+    },
     { key: 'prefix', header: t('field.keyPrefix'), render: (k) => <code>{k.prefix}…</code> },
     { key: 'created', header: t('field.createdAt'), render: (k) => formatDateTime(locale, k.createdAt) },
     {
@@ -179,7 +239,7 @@ export function ApiKeysPage() {
 
   return (
     <Page title={t('admin.apiKeys.title')} intro={t('admin.apiKeys.intro')}>
-      {secret && <SecretOnce secret={secret} onDone={() => setSecret(null)} />}
+      {secrets && <SecretOnce secrets={secrets} onDone={() => setSecrets(null)} />}
       {revokeError !== null && <ErrorAlert error={revokeError} />}
       <AsyncView value={keys} onRetry={keys.reload}>
         {(data) => (
@@ -197,7 +257,7 @@ export function ApiKeysPage() {
           <CreateKeyForm
             organisations={data.items}
             onCreated={(created) => {
-              setSecret(created);
+              setSecrets(created);
               keys.reload();
             }}
           />

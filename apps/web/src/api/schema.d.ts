@@ -3292,6 +3292,223 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dealer/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The own dealership's leads, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "new" | "contacted" | "test_drive" | "negotiating" | "won" | "lost";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Lead"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealer/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead of the own dealership (another dealer's lead is 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lead: components["schemas"]["Lead"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealer/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The own dealership's stock vehicles (demo, test drive, for sale), as its DMS reports them */
+        get: {
+            parameters: {
+                query?: {
+                    usage?: "demo" | "test_drive" | "for_sale";
+                    status?: "in_transit" | "available" | "reserved" | "sold" | "retired";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StockVehicle"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/organisations": {
         parameters: {
             query?: never;
@@ -3558,7 +3775,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a partner API key; the secret is in this answer only */
+        /**
+         * Create a partner API key; the secret and the signing secret are in this answer only
+         * @description System-of-record scopes belong to one kind of organisation (erp:parts and crm:leads to the brand): another kind is 422 `partner.scope_not_for_organisation` naming the scope.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3571,7 +3791,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         orgId: string;
-                        scopes: "partner:read"[];
+                        scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock" | "wms:arrivals")[];
                         /** Format: date-time */
                         expiresAt?: string;
                     };
@@ -3588,6 +3808,8 @@ export interface paths {
                             apiKey: components["schemas"]["ApiKey"];
                             /** @description Send as `Authorization: Bearer <secret>`. Shown once. */
                             secret: string;
+                            /** @description HMAC-SHA256 key for the OpenC2B-Signature header of partner requests (see the partnerSignature security scheme). Shown once. */
+                            signingSecret: string;
                         };
                     };
                 };
@@ -6115,6 +6337,79 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/partner-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner request log: every request of a known API key and its result, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    keyId?: string;
+                    system?: "erp" | "wms" | "dms" | "crm" | "mes";
+                    result?: "applied" | "stale" | "duplicate" | "refused";
+                    naturalKey?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PartnerRequest"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8999,7 +9294,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "open" | "shipped" | "delayed";
+                    status?: "open" | "shipped" | "delayed" | "received";
                     dueFrom?: string;
                     dueTo?: string;
                 };
@@ -9296,6 +9591,478 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/wms/arrivals/{arrivalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * WMS: parts arrived at a plant (scope wms:arrivals); marks call-offs received
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. An arrival is a fact: sent again it gets the same answer; other content under its id is 409 `partner.fact_changed`. It covers the plant's open call-offs of the part (the one named, else soonest due); a late or short arrival re-promises the cars it holds up (the customer's timeline shows why). 422 `production.arrival_not_in_calloff` when the named call-off has no such part.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The WMS's id of the arrival */
+                    arrivalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WmsArrival"];
+                };
+            };
+            responses: {
+                /** @description Applied, or acknowledged as stale; a re-send gets the same answer */
+                200: {
+                    headers: {
+                        /** @description Set when this answer repeats the one given for the same version */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerAck"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/erp/parts/{partNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * ERP: create or update a part of the part master (scope erp:parts)
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. An unknown supplier code: 400 `partner.unknown_supplier`. Deactivating a part of a current BOM: 409 `bom.part_in_use`. A lead-time change reaches the delivery promise.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partNumber: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ErpPart"];
+                };
+            };
+            responses: {
+                /** @description Applied, or acknowledged as stale; a re-send gets the same answer */
+                200: {
+                    headers: {
+                        /** @description Set when this answer repeats the one given for the same version */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerAck"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/erp/parts/{partNumber}/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * ERP: set a part's unit price (scope erp:parts)
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. Prices are versioned apart from the part master. An unknown part number: 404 `bom.part_not_found` (send the part first).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partNumber: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ErpPartPrice"];
+                };
+            };
+            responses: {
+                /** @description Applied, or acknowledged as stale; a re-send gets the same answer */
+                200: {
+                    headers: {
+                        /** @description Set when this answer repeats the one given for the same version */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerAck"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/crm/leads/{leadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * CRM: create or update a lead, assigned to a dealer (scope crm:leads; write only)
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. The lead goes to its preferred dealer, else to the dealer of its city with the fewest open leads. Leads are customer data: no partner route reads them back. 400 `leads.invalid_name`, `leads.invalid_phone`, `leads.unknown_model_line`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The CRM's own id of the lead */
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CrmLead"];
+                };
+            };
+            responses: {
+                /** @description Applied, or acknowledged as stale; a re-send gets the same answer */
+                200: {
+                    headers: {
+                        /** @description Set when this answer repeats the one given for the same version */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerAck"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/dms/stock/{vin}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * DMS: report a vehicle of the key's own dealer's stock (scope dms:stock)
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. The dealer is the key's organisation: a DMS writes only its own dealer's stock. Versions count per dealer and VIN. An unknown model line: 400 `partner.unknown_model_line`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description With its check digit (9th character) */
+                    vin: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DmsStockVehicle"];
+                };
+            };
+            responses: {
+                /** @description Applied, or acknowledged as stale; a re-send gets the same answer */
+                200: {
+                    headers: {
+                        /** @description Set when this answer repeats the one given for the same version */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerAck"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10319,11 +11086,48 @@ export interface components {
              */
             openingHours: string | null;
         };
+        Lead: {
+            /** @example lead_01JD0000000000000000000000 */
+            id: string;
+            /** @example crm */
+            sourceSystem: string;
+            /**
+             * @description The CRM's id of the lead
+             * @example CRM-2026-000123
+             */
+            sourceId: string;
+            /** @example 王小明 */
+            name: string;
+            /** @example +8613800138000 */
+            phone: string;
+            city: string | null;
+            modelLine: string | null;
+            preferredDealerCode: string | null;
+            /** @enum {string|null} */
+            assignedBy: "preferred_dealer" | "city" | null;
+            source: string | null;
+            campaign: string | null;
+            /** @enum {string} */
+            stage: "new" | "contacted" | "test_drive" | "negotiating" | "won" | "lost";
+            createdAt: string;
+            updatedAt: string;
+        };
+        StockVehicle: {
+            vin: string;
+            modelLine: string;
+            configurationCode: string | null;
+            /** @enum {string} */
+            usage: "demo" | "test_drive" | "for_sale";
+            /** @enum {string} */
+            status: "in_transit" | "available" | "reserved" | "sold" | "retired";
+            createdAt: string;
+            updatedAt: string;
+        };
         ApiKey: {
             id: string;
             name: string;
             orgId: string;
-            scopes: "partner:read"[];
+            scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock" | "wms:arrivals")[];
             /** @description First characters of the secret, to recognise a key */
             prefix: string;
             createdAt: string;
@@ -10539,6 +11343,27 @@ export interface components {
             deadAt: string | null;
             replays: number;
         };
+        PartnerRequest: {
+            id: string;
+            at: string;
+            keyId: string;
+            /** @description null for a key that no longer exists */
+            keyName: string | null;
+            orgId: string;
+            /** @enum {string} */
+            system: "erp" | "wms" | "dms" | "crm" | "mes";
+            /** @example PUT /partner/erp/parts/{partNumber} */
+            endpoint: string;
+            /** @example D90-SEAT-F-NAPPA */
+            naturalKey: string | null;
+            version: string | null;
+            /** @enum {string} */
+            result: "applied" | "stale" | "duplicate" | "refused";
+            status: number;
+            /** @description Problem code of a refused request */
+            code: string | null;
+            requestId: string;
+        };
         Part: {
             /** @example prt_01JD0000000000000000000000 */
             id: string;
@@ -10551,6 +11376,16 @@ export interface components {
             /** @description Just in sequence: called off per vehicle in line order */
             sequenced: boolean;
             active: boolean;
+            /** @description Price of one unit, from the ERP; null while it has sent none */
+            unitPrice: {
+                /**
+                 * @description Minor units (fen for CNY)
+                 * @example 128000
+                 */
+                amount: number;
+                /** @example CNY */
+                currency: string;
+            } | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -11036,10 +11871,12 @@ export interface components {
             kind: "sequenced" | "daily";
             dueDate: string;
             /** @enum {string} */
-            status: "open" | "shipped" | "delayed";
+            status: "open" | "shipped" | "delayed" | "received";
             shippedAt: string | null;
             delayedUntil: string | null;
             delayReason: string | null;
+            /** @description When the last missing item arrived (WMS) */
+            receivedAt: string | null;
             createdAt: string;
             items: {
                 itemNo: number;
@@ -11052,6 +11889,8 @@ export interface components {
                 unit: string;
                 station: string | null;
                 vehicles: number;
+                /** @description How much of quantity has arrived at the plant */
+                received: number;
             }[];
         };
         BuildSheet: components["schemas"]["VehicleProgress"] & {
@@ -11079,6 +11918,117 @@ export interface components {
                 code: string;
                 description: string;
             }[];
+        };
+        /** @description Applied, or acknowledged and ignored as stale. A re-send of the applied version gets the same answer again (header `Idempotent-Replayed: true`). */
+        PartnerAck: {
+            /** @enum {boolean} */
+            applied: true;
+            entity: string;
+            naturalKey: string;
+            version: string;
+            id: string;
+        } | {
+            /** @enum {boolean} */
+            applied: false;
+            /** @enum {string} */
+            reason: "stale";
+            entity: string;
+            naturalKey: string;
+            version: string;
+            /** @description The newer version that stays applied */
+            appliedVersion: string;
+            id: string | null;
+        };
+        /** @description A fact: it has no version. Sent again it gets the same answer; other content under its id is 409. */
+        WmsArrival: {
+            /**
+             * @description Required for the brand's central WMS; a plant's key may leave it out
+             * @example QC-PLANT-NJ
+             */
+            plantCode?: string;
+            partNumber: string;
+            quantity: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-08T08:30:00+08:00
+             */
+            arrivedAt: string;
+            /** @description The call-off id on the delivery note (`cof_…`), if any */
+            callOffReference?: string | null;
+        };
+        ErpPart: {
+            sourceVersion: components["schemas"]["SourceVersion"];
+            name: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @example SUP-SEAT */
+            supplierCode: string;
+            leadTimeDays: number;
+            /** @enum {string} */
+            unit: "pc" | "set" | "pair" | "kg" | "l" | "m";
+            /** @description Just in sequence; omitted: false for a new part, unchanged otherwise */
+            sequenced?: boolean;
+            /** @description Omitted: true for a new part, unchanged otherwise */
+            active?: boolean;
+        };
+        /**
+         * @description The source's own version of this record: its change counter, or its last-change time (RFC 3339 with offset, kept to the microsecond). The newer version wins whatever the arrival order; an older one is answered `applied: false, reason: stale`.
+         * @example 17
+         */
+        SourceVersion: number | string;
+        ErpPartPrice: {
+            sourceVersion: components["schemas"]["SourceVersion"];
+            /** @description null clears the price */
+            unitPrice: {
+                /**
+                 * @description Minor units: fen for CNY
+                 * @example 128000
+                 */
+                amount: number;
+                /** @example CNY */
+                currency: string;
+            } | null;
+        };
+        /** @description The whole lead: an optional field left out is cleared. The answer never echoes it back. */
+        CrmLead: {
+            sourceVersion: components["schemas"]["SourceVersion"];
+            /**
+             * @description As the person gave it, any script
+             * @example 王小明
+             */
+            name: string;
+            /** @example +86 138 0013 8000 */
+            phone: string;
+            /**
+             * @description City name in Chinese or English
+             * @example 上海
+             */
+            city?: string | null;
+            /**
+             * @description Catalogue model line code
+             * @example qc-d90-pro
+             */
+            modelLine?: string | null;
+            /** @example DLR-SH */
+            preferredDealerCode?: string | null;
+            /** @example douyin */
+            source?: string | null;
+            /** @example 2026-spring-camper */
+            campaign?: string | null;
+            /** @enum {string} */
+            stage: "new" | "contacted" | "test_drive" | "negotiating" | "won" | "lost";
+        };
+        /** @description The whole record: an optional field left out is cleared. */
+        DmsStockVehicle: {
+            sourceVersion: components["schemas"]["SourceVersion"];
+            /** @example qc-d90-pro */
+            modelLine: string;
+            configurationCode?: string | null;
+            /** @enum {string} */
+            usage: "demo" | "test_drive" | "for_sale";
+            /** @enum {string} */
+            status: "in_transit" | "available" | "reserved" | "sold" | "retired";
         };
     };
     responses: never;

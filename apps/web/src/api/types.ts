@@ -62,3 +62,7 @@ export type CancellationPreview = ResponseOf<'/store/orders/{id}/cancellation', 
 export type SimPayment = ResponseOf<'/store/pay/sim/{token}', 'get'>;
 export type SimOutcome = RequestOf<'/store/pay/sim/{token}/complete', 'post'>['outcome'];
 export type FinanceChoice = RequestOf<'/store/orders/{id}/finance', 'put'>;
+
+// partner API (issue #7)
+export type PartnerRequest = ResponseOf<'/admin/partner-requests', 'get'>['items'][number];
+export type Lead = ResponseOf<'/dealer/leads', 'get'>['items'][number];

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n-provider.tsx';
 import { NotFoundPage } from '../ui/not-found-page.tsx';
 import { Shell } from '../ui/shell.tsx';
 import { DealershipByIdPage, DealershipPage } from './dealership-page.tsx';
+import { LeadPage, LeadsPage } from './leads-page.tsx';
 import { DealerOrderPage, DealerOrdersPage } from './orders-pages.tsx';
 import { StaffPage } from './staff-page.tsx';
 
@@ -15,6 +16,8 @@ export function DealerApp() {
         { to: '/dealer', label: t('dealer.nav.dealership'), end: true },
         { to: '/dealer/orders', label: t('dealer.nav.orders') },
         { to: '/dealer/staff', label: t('dealer.nav.staff') },
+        // leads from the CRM (issue #7)
+        { to: '/dealer/leads', label: t('dealer.nav.leads') },
       ]}
     >
       <Routes>
@@ -22,6 +25,8 @@ export function DealerApp() {
         <Route path="orders" element={<DealerOrdersPage />} />
         <Route path="orders/:id" element={<DealerOrderPage />} />
         <Route path="staff" element={<StaffPage />} />
+        <Route path="leads" element={<LeadsPage />} />
+        <Route path="leads/:id" element={<LeadPage />} />
         <Route path="dealerships/:id" element={<DealershipByIdPage />} />
         <Route path="*" element={<NotFoundPage home="/dealer" />} />
       </Routes>

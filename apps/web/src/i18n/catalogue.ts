@@ -4,6 +4,7 @@
 
 import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
+import { adminPartner } from './admin-partner.ts';
 import { factoryBom } from './factory-bom.ts';
 // ---- factory and supplier pages (issue #6 web)
 import { factoryWeb } from './factory-web.ts';
@@ -22,6 +23,8 @@ const zhCN = {
   ...orders['zh-CN'],
   // ---- factory and supplier pages (issue #6 web)
   ...factoryWeb['zh-CN'],
+  // partner API (issue #7)
+  ...adminPartner['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -261,6 +264,8 @@ const en: Messages = {
   ...orders.en,
   // ---- factory and supplier pages (issue #6 web)
   ...factoryWeb.en,
+  // partner API (issue #7)
+  ...adminPartner.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',

@@ -23,6 +23,7 @@ const item = (over: Partial<CallOff['items'][number]>): CallOff['items'][number]
   unit: 'set',
   station: 'assembly',
   vehicles: 1,
+  received: 0,
   ...over,
 });
 
@@ -112,6 +113,7 @@ describe('a call-off', () => {
     expect(canRespond({ status: 'open' })).toBe(true);
     expect(canRespond({ status: 'delayed' })).toBe(true);
     expect(canRespond({ status: 'shipped' })).toBe(false);
+    expect(canRespond({ status: 'received' })).toBe(false);
   });
 
   it('takes a delay only with a later date and a reason', () => {

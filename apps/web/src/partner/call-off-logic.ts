@@ -6,7 +6,7 @@ export type CallOff = ResponseOf<'/partner/call-offs/{callOffId}', 'get'>;
 export type CallOffItem = CallOff['items'][number];
 export type CallOffStatus = CallOff['status'];
 
-export const STATUS_FILTERS = ['all', 'open', 'delayed', 'shipped'] as const;
+export const STATUS_FILTERS = ['all', 'open', 'delayed', 'shipped', 'received'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export type CallOffFilter = { day: string; status: StatusFilter };
@@ -90,9 +90,12 @@ export function callOffTotals(callOff: Pick<CallOff, 'kind' | 'items'>): CallOff
   return { lines: callOff.items.length, quantity, vehicles, parts };
 }
 
-/** A shipped call-off is done; open and delayed ones can still be shipped or (re)reported late. */
+/**
+ * A shipped call-off is done, and so is one the plant's WMS reported as received; open and
+ * delayed ones can still be shipped or (re)reported late.
+ */
 export function canRespond(callOff: Pick<CallOff, 'status'>): boolean {
-  return callOff.status !== 'shipped';
+  return callOff.status === 'open' || callOff.status === 'delayed';
 }
 
 export type DelayCheck =

@@ -1,7 +1,9 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey } from '../../modules/identity/index.ts';
+import { createPartnerApiKey } from '../../flows/create-partner-api-key.ts';
+import { API_KEY_SCOPES, listApiKeys, revokeApiKey } from '../../modules/identity/index.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { guardedRoute } from '../access.ts';
 import { ApiKeySchema, apiKeyDto } from '../identity-shapes.ts';
 
@@ -25,7 +27,9 @@ const create = guardedRoute('api_key.manage', {
   method: 'post',
   path: '/api-keys',
   tags,
-  summary: 'Create a partner API key; the secret is in this answer only',
+  summary: 'Create a partner API key; the secret and the signing secret are in this answer only',
+  description:
+    'System-of-record scopes belong to one kind of organisation (erp:parts and crm:leads to the brand): another kind is 422 `partner.scope_not_for_organisation` naming the scope.',
   request: {
     body: {
       required: true,
@@ -51,6 +55,10 @@ const create = guardedRoute('api_key.manage', {
             secret: z
               .string()
               .openapi({ description: 'Send as `Authorization: Bearer <secret>`. Shown once.' }),
+            signingSecret: z.string().openapi({
+              description:
+                'HMAC-SHA256 key for the OpenC2B-Signature header of partner requests (see the partnerSignature security scheme). Shown once.',
+            }),
           }),
         },
       },
@@ -68,19 +76,26 @@ const revoke = guardedRoute('api_key.manage', {
   responses: { 204: { description: 'Revoked' }, ...problemResponses(400, 401, 403, 404) },
 });
 
-export function mountApiKeyRoutes(router: OpenAPIHono<AppEnv>): void {
+export function mountApiKeyRoutes(router: OpenAPIHono<AppEnv>, signingSecrets: SecretBox): void {
   router.openapi(list, async (c) => {
     return c.json({ items: (await listApiKeys(c.var.ctx)).map(apiKeyDto) }, 200);
   });
   router.openapi(create, async (c) => {
     const body = c.req.valid('json');
-    const created = await createApiKey(c.var.ctx, {
-      name: body.name,
-      orgId: body.orgId,
-      scopes: body.scopes,
-      expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
-    });
-    return c.json({ apiKey: apiKeyDto(created.apiKey), secret: created.secret }, 201);
+    const created = await createPartnerApiKey(
+      c.var.ctx,
+      {
+        name: body.name,
+        orgId: body.orgId,
+        scopes: body.scopes,
+        expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+      },
+      signingSecrets,
+    );
+    return c.json(
+      { apiKey: apiKeyDto(created.apiKey), secret: created.secret, signingSecret: created.signingSecret },
+      201,
+    );
   });
   router.openapi(revoke, async (c) => {
     await revokeApiKey(c.var.ctx, c.req.valid('param').id);

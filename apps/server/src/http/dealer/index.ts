@@ -6,9 +6,11 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { OrganisationSchema, organisationDto, UserSchema, userDto } from '../identity-shapes.ts';
+import { mountLeadRoutes } from './leads.ts';
 // ---- orders (issue #5)
 import { mountDealerOrderRoutes } from './orders.ts';
 import { mountDealerProductionRoutes } from './production.ts';
+import { mountStockRoutes } from './stock.ts';
 
 /** Routes of `/dealer`: staff of one dealer, who see their own dealer only. */
 const tags = ['dealer'];
@@ -67,5 +69,8 @@ export function dealerRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
   // ---- orders (issue #5)
   mountDealerOrderRoutes(router);
   mountDealerProductionRoutes(router);
+  // ---- leads and stock (issue #7)
+  mountLeadRoutes(router);
+  mountStockRoutes(router);
   return router;
 }

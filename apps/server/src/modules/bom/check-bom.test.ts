@@ -58,6 +58,7 @@ const part = (n: string, extra: Partial<Part> = {}): Part => ({
   unit: 'pc',
   sequenced: false,
   active: true,
+  unitPrice: null,
   createdAt: new Date(0),
   updatedAt: new Date(0),
   ...extra,

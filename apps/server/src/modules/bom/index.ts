@@ -44,6 +44,12 @@
  * - `partsBySupplier(ctx, vehicleIds, { supplierOrgId? }): Promise<PartsDemand>`: for call-offs,
  *   per supplier the just-in-sequence parts per vehicle in the given (line) order, and totals of
  *   every other part; vehicles without a stored list in `missingVehicleIds`.
+ * - `upsertPartMaster(ctx, { partNumber, name, supplierOrgId, leadTimeDays, unit, sequenced?,
+ *   active? })`: creates or updates a part by part number with the rules of createPart /
+ *   updatePart (a lead-time change publishes `bom.part_updated` with the previous lead time; the
+ *   delivery promise reads lead times live through `longestLeadTimeDays`), and
+ *   `setPartPrice(ctx, partNumber, { amount, currency } | null)`: the unit price in minor units
+ *   (fen for CNY). Both for the partner flows (the ERP): they do not check permissions.
  * Planner and admin functions (parts, drafts, versions, check, publish) check `bom.read` /
  * `bom.edit` themselves.
  *
@@ -67,8 +73,16 @@ export {
   listBomVersions,
   putBomDraft,
 } from './manage-boms.ts';
-export type { NewPart, PartPatch, PartQuery } from './manage-parts.ts';
-export { createPart, findPartByNumber, getPart, listParts, updatePart } from './manage-parts.ts';
+export type { NewPart, PartMaster, PartPatch, PartQuery } from './manage-parts.ts';
+export {
+  createPart,
+  findPartByNumber,
+  getPart,
+  listParts,
+  setPartPrice,
+  updatePart,
+  upsertPartMaster,
+} from './manage-parts.ts';
 export { checkBomDraft, publishBom } from './publish-bom.ts';
 export {
   getVehicleParts,
@@ -88,6 +102,7 @@ export type {
   BomVersion,
   BomVersionWithLines,
   ExplodedPart,
+  Money,
   Page,
   Part,
   PartsDemand,

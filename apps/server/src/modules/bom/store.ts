@@ -37,6 +37,8 @@ type PartRow = {
   unit: string;
   sequenced: boolean;
   active: boolean;
+  unit_price: string | number | bigint | null;
+  currency: string | null;
   created_at: Date | string;
   updated_at: Date | string;
 };
@@ -51,6 +53,10 @@ function toPart(row: PartRow): Part {
     unit: row.unit as PartUnit,
     sequenced: row.sequenced,
     active: row.active,
+    unitPrice:
+      row.unit_price === null || row.currency === null
+        ? null
+        : { amount: Number(row.unit_price), currency: row.currency },
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
@@ -66,6 +72,8 @@ function partValues(p: Part) {
     unit: p.unit,
     sequenced: p.sequenced,
     active: p.active,
+    unit_price: p.unitPrice === null ? null : String(p.unitPrice.amount),
+    currency: p.unitPrice?.currency ?? null,
     updated_at: p.updatedAt,
   };
 }
@@ -94,12 +102,14 @@ export async function findPart(
   return row ? toPart(row) : undefined;
 }
 
-export async function findPartByNumber(ctx: Ctx, partNumber: string): Promise<Part | undefined> {
-  const row = await db(ctx)
-    .selectFrom('bom.parts')
-    .selectAll()
-    .where('part_number', '=', partNumber)
-    .executeTakeFirst();
+export async function findPartByNumber(
+  ctx: Ctx,
+  partNumber: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Part | undefined> {
+  let q = db(ctx).selectFrom('bom.parts').selectAll().where('part_number', '=', partNumber);
+  if (options.forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
   return row ? toPart(row) : undefined;
 }
 
@@ -175,6 +185,8 @@ const PART_COLUMNS = [
   'p.unit',
   'p.sequenced',
   'p.active',
+  'p.unit_price',
+  'p.currency',
   'p.created_at',
   'p.updated_at',
 ] as const;

@@ -16,6 +16,9 @@ export type PartsTable = {
   unit: string;
   sequenced: boolean;
   active: boolean;
+  /** bigint: pg returns int8 as a string; written as a string. */
+  unit_price: ColumnType<string | number | bigint | null, string | null, string | null>;
+  currency: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 };

@@ -9,6 +9,9 @@ export type Station = (typeof STATIONS)[number];
 export const PART_UNITS = ['pc', 'set', 'pair', 'kg', 'l', 'm'] as const;
 export type PartUnit = (typeof PART_UNITS)[number];
 
+/** An amount in minor units (fen for CNY) with its ISO 4217 currency. */
+export type Money = { amount: number; currency: string };
+
 export type Part = {
   id: string;
   partNumber: string;
@@ -20,6 +23,8 @@ export type Part = {
   /** Just in sequence: delivered per vehicle in line order (seats, the wiring harness, ...). */
   sequenced: boolean;
   active: boolean;
+  /** Price of one unit, from the ERP; null while the part has none. */
+  unitPrice: Money | null;
   createdAt: Date;
   updatedAt: Date;
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../platform/events/define-event.ts';
+import { STOCK_STATUSES, STOCK_USAGES } from './types.ts';
 
 /** A dealer's profile was created or changed (the aggregate is the dealer organisation id). */
 export const profileUpdated = defineEvent(
@@ -14,5 +15,23 @@ export const profileUpdated = defineEvent(
   {
     description:
       "A dealer's profile (services, hand-over capacity, active) was created or changed. The aggregate is the dealer organisation id.",
+  },
+);
+
+/** A vehicle of a dealer's own stock was reported new or changed (the aggregate is the VIN). */
+export const stockVehicleUpdated = defineEvent(
+  'dealers.stock_vehicle_updated',
+  z.object({
+    dealerId: z.string(),
+    vin: z.string(),
+    modelLine: z.string(),
+    configurationCode: z.string().nullable(),
+    usage: z.enum(STOCK_USAGES),
+    status: z.enum(STOCK_STATUSES),
+    previousStatus: z.enum(STOCK_STATUSES).nullable(),
+  }),
+  {
+    description:
+      "A vehicle of a dealer's own stock (demo, test drive, for sale) was reported new or changed by the dealer's DMS. The aggregate is the VIN.",
   },
 );

@@ -13,5 +13,19 @@ export type ProfilesTable = {
   updated_by: string | null;
 };
 
-export type DealersTables = { 'dealers.profiles': ProfilesTable };
+export type StockVehiclesTable = {
+  dealer_org_id: string;
+  vin: string;
+  model_line: string;
+  configuration_code: string | null;
+  usage: string;
+  status: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type DealersTables = {
+  'dealers.profiles': ProfilesTable;
+  'dealers.stock_vehicles': StockVehiclesTable;
+};
 export type DealersDb = Kysely<DealersTables>;

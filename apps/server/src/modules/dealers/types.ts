@@ -39,3 +39,23 @@ export type Dealer = {
   /** Great-circle distance from the asked location, when one was given. */
   distanceKm: number | null;
 };
+
+/** What a dealer uses a stock vehicle for. */
+export const STOCK_USAGES = ['demo', 'test_drive', 'for_sale'] as const;
+export type StockUsage = (typeof STOCK_USAGES)[number];
+
+export const STOCK_STATUSES = ['in_transit', 'available', 'reserved', 'sold', 'retired'] as const;
+export type StockStatus = (typeof STOCK_STATUSES)[number];
+
+/** A vehicle in a dealer's own stock, as the dealer's DMS reports it. */
+export type StockVehicle = {
+  dealerOrgId: string;
+  vin: string;
+  /** Catalogue model line code. */
+  modelLine: string;
+  configurationCode: string | null;
+  usage: StockUsage;
+  status: StockStatus;
+  createdAt: Date;
+  updatedAt: Date;
+};

@@ -58,6 +58,14 @@ export const PERMISSIONS = [
   'station.record', // record a car's next step at a station of the plant
   'calloff.read', // a supplier's own call-offs
   'calloff.respond', // confirm shipment of, or report a delay on, an own call-off
+  // ---- partner API (issue #7) (systems of record push their facts; signed requests, see modules/partner)
+  'erp_part.upsert', // ERP: part master data and unit prices
+  'crm_lead.upsert', // CRM: create and update leads (never read them back)
+  'dms_stock.upsert', // DMS: the key's own dealer's stock vehicles
+  'wms_arrival.record', // WMS: part arrivals at the key's plant (or any plant, for the brand's WMS)
+  'dealer_stock.read', // the own dealer's stock vehicles (dealer staff)
+  'partner_request.read', // the partner request log (admin)
+  'lead.read', // leads assigned to the dealer (list and detail)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -119,6 +127,8 @@ export const PERMISSION_TABLE = {
     'finance.manage': 'all',
     'vehicle_progress.read': 'all',
     'production_plan.read': 'all',
+    // partner API (issue #7)
+    'partner_request.read': 'all',
   },
   dealer_staff: {
     ...SIGNED_IN,
@@ -126,6 +136,8 @@ export const PERMISSION_TABLE = {
     'dealer_staff.list': 'org',
     'dealer_order.read': 'org',
     'vehicle_progress.read': 'org',
+    'lead.read': 'org',
+    'dealer_stock.read': 'org',
   },
   planner: {
     ...SIGNED_IN,
@@ -153,12 +165,26 @@ export const PERMISSION_TABLE = {
   support_agent: { ...SIGNED_IN, 'order.read_all': 'all', 'vehicle_progress.read': 'all' },
 } as const satisfies Record<Role, Grants>;
 
-/** Scopes an admin can give a partner API key, and what each one grants (always org-bound). */
-export const API_KEY_SCOPES = ['partner:read'] as const;
+/**
+ * Scopes an admin can give a partner API key, and what each one grants (always org-bound).
+ * A system-of-record scope (`<system>:<fact>`) grants only the write endpoints of that fact:
+ * no scope reads customer data (names, phones, people's orders).
+ */
+export const API_KEY_SCOPES = [
+  'partner:read',
+  'erp:parts',
+  'crm:leads',
+  'dms:stock',
+  'wms:arrivals',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const SCOPE_TABLE = {
   'partner:read': { 'partner_organisation.read': 'org' },
+  'erp:parts': { 'erp_part.upsert': 'org' },
+  'crm:leads': { 'crm_lead.upsert': 'org' },
+  'dms:stock': { 'dms_stock.upsert': 'org' },
+  'wms:arrivals': { 'wms_arrival.record': 'org' },
 } as const satisfies Record<ApiKeyScope, Grants>;
 
 export function isStaffRole(value: string): value is StaffRole {

@@ -189,3 +189,25 @@ export const callOffDelayed = defineEvent(
   }),
   { description: 'A supplier reported that a call-off will be late; the cars it holds up were re-promised.' },
 );
+
+/** Parts arrived at a plant (WMS); the call-offs they covered, and the cars a late or short arrival moved. */
+export const partsReceived = defineEvent(
+  'production.parts_received',
+  z.object({
+    arrivalId: z.string(),
+    plantOrgId: z.string(),
+    partNumber: z.string(),
+    quantity: z.number().int(),
+    arrivedAt: z.string(),
+    /** Call-offs the arrival covered, and those now complete. */
+    callOffIds: z.array(z.string()),
+    receivedCallOffIds: z.array(z.string()),
+    late: z.boolean(),
+    short: z.boolean(),
+    repromisedVehicleIds: z.array(z.string()),
+  }),
+  {
+    description:
+      'Parts arrived at a plant, as its WMS reports them: the call-offs they covered (complete ones are received), whether the arrival was late or short, and the cars re-promised because of it. The aggregate is the arrival id.',
+  },
+);

@@ -29,6 +29,13 @@
  * day issues the supplier call-offs from those lists (just-in-sequence parts per car in line
  * order, daily totals for the rest). No parts list, no promise (422 `production.parts_unknown`).
  *
+ * Part arrivals (issue #7, the WMS through the partner API): `recordPartArrival(ctx, { arrivalId,
+ * plantOrgId, partNumber, quantity, arrivedAt, callOffId })` allocates the arrival to the plant's
+ * open call-offs of that part (the named one, else soonest due), marks complete call-offs
+ * `received`, and re-promises the cars a late or short arrival holds up (reason `part_late`, the
+ * same path as a supplier's delay report). Idempotent per arrival id; no permission check (flows).
+ * Event `production.parts_received`.
+ *
  * Must not: know orders, payments or dealers' own data (orders are ids; the dealer's hand-over
  * capacity is a function passed in, see ports.ts); let a reservation exceed any capacity; change
  * a frozen day; touch another module's schema. Only store.ts has SQL, and only schema `production`.
@@ -50,6 +57,7 @@ export {
   daySequenced,
   deliveryDateReserved,
   deliveryRepromised,
+  partsReceived,
   vehicleCancelled,
   vehicleRegistered,
   vehicleReplanned,
@@ -94,6 +102,8 @@ export type {
 export { REASON_CODES } from './promise-delivery.ts';
 export type { CalendarDay } from './read-plant.ts';
 export { getLine, getLineCalendar, listLines, listOptionRules, listTransportRoutes } from './read-plant.ts';
+export type { ArrivalOutcome } from './receive-parts.ts';
+export { recordPartArrival } from './receive-parts.ts';
 export type { MoveResult, RegisterVehicleInput, ReservationResult } from './reserve-date.ts';
 export { cancelVehicle, moveVehicle, registerVehicle, reserveDeliveryDate } from './reserve-date.ts';
 export {
@@ -119,6 +129,7 @@ export type {
   DeliveryChange,
   Line,
   OptionRule,
+  PartArrival,
   Priority,
   ProductionDay,
   RepromiseReason,

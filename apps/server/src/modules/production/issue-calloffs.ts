@@ -47,6 +47,7 @@ export async function issueCallOffs(
       shippedAt: null,
       delayedUntil: null,
       delayReason: null,
+      receivedAt: null,
       createdAt: ctx.now,
     };
     if (s.sequenced.length > 0) {
@@ -66,6 +67,7 @@ export async function issueCallOffs(
           unit: d.unit,
           station: d.station,
           vehicles: 1,
+          received: 0,
         })),
       });
     }
@@ -86,6 +88,7 @@ export async function issueCallOffs(
           unit: d.unit,
           station: null,
           vehicles: d.vehicles,
+          received: 0,
         })),
       });
     }

@@ -1,14 +1,12 @@
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/publish.ts';
-import { newId } from '../../platform/ids.ts';
 import { assertAuthorized } from '../identity/index.ts';
 import { type IsoDate, localDate } from './capacity-calendar.ts';
-import { planLatePart } from './estimate-steps.ts';
-import { callOffDelayed, callOffShipped, deliveryRepromised } from './events.ts';
+import { callOffDelayed, callOffShipped } from './events.ts';
 import { partsOf } from './lead-time.ts';
 import { getLineFor } from './read-plant.ts';
-import { carContext } from './reserve-date.ts';
+import { repromiseForLatePart } from './repromise-late-part.ts';
 import * as store from './store.ts';
 import type { CallOff, CallOffStatus } from './types.ts';
 
@@ -108,6 +106,8 @@ export async function reportDelay(
     const dayCars = (await store.listDayVehicles(tx, callOff.lineId, callOff.day)).filter(
       (v) => v.status === 'active',
     );
+    const line = await store.findLine(tx, callOff.lineId);
+    if (!line) throw new Error(`call-off ${callOff.id} is on a missing line`);
     const repromised: string[] = [];
     for (const listed of dayCars) {
       const needs =
@@ -115,52 +115,18 @@ export async function reportDelay(
           ? perCar.has(listed.vehicleId)
           : (await partsOf(tx, listed)).parts.some((p) => partIds.has(p.partId));
       if (!needs) continue;
-      const car = await store.findVehicle(tx, listed.vehicleId, { forUpdate: true });
-      if (!car?.deliveryDate || !car.shipDate) continue;
-      // Past its quality check the car has every part: a late delivery no longer holds it up.
-      if (['qc_passed', 'shipped', 'at_dealer'].includes(car.state)) continue;
-      const { line, calendar, transportDays } = await carContext(tx, car);
-      const plan = planLatePart({
-        calendar,
-        timeZone: line.timeZone,
-        partsArriveOn: input.newDate,
-        shipDate: car.shipDate,
-        transportDays,
-        estimates: car.estimates,
-      });
-      if (plan.deliveryDate <= car.deliveryDate) continue;
       const detail = {
         callOffId: callOff.id,
         supplierOrgId: callOff.supplierOrgId,
         partNumbers: callOff.items
-          .filter((i) => callOff.kind === 'daily' || i.vehicleId === car.vehicleId)
+          .filter((i) => callOff.kind === 'daily' || i.vehicleId === listed.vehicleId)
           .map((i) => i.partNumber),
         partsArriveOn: input.newDate,
         supplierReason: input.reason,
         reportedOn: localDate(tx.now, line.timeZone),
       };
-      await store.updateVehicle(
-        tx,
-        car.vehicleId,
-        { deliveryDate: plan.deliveryDate, shipDate: plan.shipDate, estimates: plan.estimates },
-        tx.now,
-      );
-      await store.insertDeliveryChange(tx, car.vehicleId, newId('dch'), {
-        at: tx.now,
-        previousDate: car.deliveryDate,
-        newDate: plan.deliveryDate,
-        reason: 'part_late',
-        detail,
-      });
-      await publish(tx, deliveryRepromised, car.vehicleId, {
-        vehicleId: car.vehicleId,
-        orderId: car.orderId,
-        previousDate: car.deliveryDate,
-        newDate: plan.deliveryDate,
-        reason: 'part_late',
-        detail,
-      });
-      repromised.push(car.vehicleId);
+      if (await repromiseForLatePart(tx, listed.vehicleId, input.newDate, detail))
+        repromised.push(listed.vehicleId);
     }
     await publish(tx, callOffDelayed, callOff.id, {
       callOffId: callOff.id,

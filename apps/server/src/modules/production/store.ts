@@ -14,6 +14,7 @@ import type {
   DeliveryChange,
   Line,
   OptionRule,
+  PartArrival,
   Priority,
   ProductionDay,
   StepRecord,
@@ -1148,6 +1149,8 @@ export type CallOffFilter = {
   status?: CallOffStatus;
   dueFrom?: IsoDate;
   dueTo?: IsoDate;
+  /** Call-offs of this plant not received yet that have an item of this part (locked). */
+  openWithPart?: { plantOrgId: string; partNumber: string };
 };
 
 export async function listCallOffs(ctx: Ctx, filter: CallOffFilter, limit = 200): Promise<CallOff[]> {
@@ -1158,6 +1161,22 @@ export async function listCallOffs(ctx: Ctx, filter: CallOffFilter, limit = 200)
   if (filter.status !== undefined) q = q.where('status', '=', filter.status);
   if (filter.dueFrom !== undefined) q = q.where('due_date', '>=', filter.dueFrom);
   if (filter.dueTo !== undefined) q = q.where('due_date', '<=', filter.dueTo);
+  if (filter.openWithPart !== undefined) {
+    const { plantOrgId, partNumber } = filter.openWithPart;
+    q = q
+      .where('plant_org_id', '=', plantOrgId)
+      .where('status', '!=', 'received')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('production.calloff_items as i')
+            .select('i.item_no')
+            .whereRef('i.calloff_id', '=', 'production.calloffs.id')
+            .where('i.part_number', '=', partNumber),
+        ),
+      )
+      .forUpdate();
+  }
   const rows = await q.orderBy('due_date').orderBy('kind', 'desc').orderBy('id').limit(limit).execute();
   const ids = rows.map((r) => r.id);
   const items = ids.length
@@ -1169,6 +1188,15 @@ export async function listCallOffs(ctx: Ctx, filter: CallOffFilter, limit = 200)
         .orderBy('item_no')
         .execute()
     : [];
+  const receipts = ids.length
+    ? await db(ctx)
+        .selectFrom('production.calloff_receipts')
+        .select(['calloff_id', 'item_no', (eb) => eb.fn.sum<string | number>('quantity').as('received')])
+        .where('calloff_id', 'in', ids)
+        .groupBy(['calloff_id', 'item_no'])
+        .execute()
+    : [];
+  const receivedOf = new Map(receipts.map((r) => [`${r.calloff_id}/${r.item_no}`, Number(r.received)]));
   const byCallOff = new Map<string, CallOffItem[]>();
   for (const i of items) {
     byCallOff.set(i.calloff_id, [
@@ -1184,6 +1212,7 @@ export async function listCallOffs(ctx: Ctx, filter: CallOffFilter, limit = 200)
         unit: i.unit,
         station: i.station,
         vehicles: i.vehicles,
+        received: receivedOf.get(`${i.calloff_id}/${i.item_no}`) ?? 0,
       },
     ]);
   }
@@ -1199,6 +1228,7 @@ export async function listCallOffs(ctx: Ctx, filter: CallOffFilter, limit = 200)
     shippedAt: toDateOrNull(r.shipped_at),
     delayedUntil: r.delayed_until,
     delayReason: r.delay_reason,
+    receivedAt: toDateOrNull(r.received_at),
     createdAt: toDate(r.created_at),
     items: byCallOff.get(r.id) ?? [],
   }));
@@ -1224,6 +1254,7 @@ export async function updateCallOff(
     shippedAt?: Date;
     delayedUntil?: IsoDate | null;
     delayReason?: string | null;
+    receivedAt?: Date;
   },
   at: Date,
 ): Promise<void> {
@@ -1231,6 +1262,7 @@ export async function updateCallOff(
     .updateTable('production.calloffs')
     .set({
       status: patch.status,
+      ...(patch.receivedAt !== undefined ? { received_at: patch.receivedAt } : {}),
       ...(patch.shippedAt !== undefined ? { shipped_at: patch.shippedAt } : {}),
       ...(patch.delayedUntil !== undefined ? { delayed_until: patch.delayedUntil } : {}),
       ...(patch.delayReason !== undefined ? { delay_reason: patch.delayReason } : {}),
@@ -1238,4 +1270,72 @@ export async function updateCallOff(
     })
     .where('id', '=', id)
     .execute();
+}
+
+// ---------------------------------------------------------------- part arrivals (WMS)
+
+export async function findArrival(ctx: Ctx, arrivalId: string): Promise<PartArrival | undefined> {
+  const row = await db(ctx)
+    .selectFrom('production.part_arrivals')
+    .selectAll()
+    .where('arrival_id', '=', arrivalId)
+    .executeTakeFirst();
+  return row
+    ? {
+        arrivalId: row.arrival_id,
+        plantOrgId: row.plant_org_id,
+        partNumber: row.part_number,
+        quantity: row.quantity,
+        arrivedAt: toDate(row.arrived_at),
+        callOffId: row.calloff_id,
+      }
+    : undefined;
+}
+
+export async function insertArrival(ctx: Ctx, a: PartArrival, at: Date): Promise<void> {
+  await db(ctx)
+    .insertInto('production.part_arrivals')
+    .values({
+      arrival_id: a.arrivalId,
+      plant_org_id: a.plantOrgId,
+      part_number: a.partNumber,
+      quantity: a.quantity,
+      arrived_at: a.arrivedAt,
+      calloff_id: a.callOffId,
+      recorded_at: at,
+    })
+    .execute();
+}
+
+export async function insertReceipts(
+  ctx: Ctx,
+  arrivalId: string,
+  receipts: { callOffId: string; itemNo: number; quantity: number }[],
+): Promise<void> {
+  if (receipts.length === 0) return;
+  await db(ctx)
+    .insertInto('production.calloff_receipts')
+    .values(
+      receipts.map((r) => ({
+        calloff_id: r.callOffId,
+        item_no: r.itemNo,
+        arrival_id: arrivalId,
+        quantity: r.quantity,
+      })),
+    )
+    .execute();
+}
+
+export async function listReceiptsOf(
+  ctx: Ctx,
+  arrivalId: string,
+): Promise<{ callOffId: string; itemNo: number; quantity: number }[]> {
+  const rows = await db(ctx)
+    .selectFrom('production.calloff_receipts')
+    .selectAll()
+    .where('arrival_id', '=', arrivalId)
+    .orderBy('calloff_id')
+    .orderBy('item_no')
+    .execute();
+  return rows.map((r) => ({ callOffId: r.calloff_id, itemNo: r.item_no, quantity: r.quantity }));
 }

@@ -165,8 +165,26 @@ export type CallOffsTable = {
   shipped_at: NullableTimestamp;
   delayed_until: NullableDateText;
   delay_reason: string | null;
+  received_at: ColumnType<Date | string | null, Date | string | null | undefined, Date | string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+};
+
+export type PartArrivalsTable = {
+  arrival_id: string;
+  plant_org_id: string;
+  part_number: string;
+  quantity: number;
+  arrived_at: Timestamp;
+  calloff_id: string | null;
+  recorded_at: Timestamp;
+};
+
+export type CallOffReceiptsTable = {
+  calloff_id: string;
+  item_no: number;
+  arrival_id: string;
+  quantity: number;
 };
 
 export type CallOffItemsTable = {
@@ -199,6 +217,8 @@ export type ProductionTables = {
   'production.sequence_runs': SequenceRunsTable;
   'production.calloffs': CallOffsTable;
   'production.calloff_items': CallOffItemsTable;
+  'production.part_arrivals': PartArrivalsTable;
+  'production.calloff_receipts': CallOffReceiptsTable;
 };
 
 export type ProductionDb = Kysely<ProductionTables>;

@@ -128,7 +128,7 @@ export type { Reason };
 
 export const CALLOFF_KINDS = ['sequenced', 'daily'] as const;
 export type CallOffKind = (typeof CALLOFF_KINDS)[number];
-export const CALLOFF_STATUSES = ['open', 'shipped', 'delayed'] as const;
+export const CALLOFF_STATUSES = ['open', 'shipped', 'delayed', 'received'] as const;
 export type CallOffStatus = (typeof CALLOFF_STATUSES)[number];
 
 export type CallOffItem = {
@@ -144,6 +144,8 @@ export type CallOffItem = {
   station: string | null;
   /** Cars that need the part (1 for a just-in-sequence item). */
   vehicles: number;
+  /** How much of `quantity` has arrived at the plant (WMS arrivals). */
+  received: number;
 };
 
 /** What a supplier must deliver for one frozen production day: in sequence, or as daily totals. */
@@ -159,6 +161,19 @@ export type CallOff = {
   shippedAt: Date | null;
   delayedUntil: IsoDate | null;
   delayReason: string | null;
+  /** When the last missing item arrived (status `received`). */
+  receivedAt: Date | null;
   createdAt: Date;
   items: CallOffItem[];
+};
+
+/** A delivery of one part at a plant, as the WMS reports it. */
+export type PartArrival = {
+  arrivalId: string;
+  plantOrgId: string;
+  partNumber: string;
+  quantity: number;
+  arrivedAt: Date;
+  /** The call-off the delivery note names, if any. */
+  callOffId: string | null;
 };

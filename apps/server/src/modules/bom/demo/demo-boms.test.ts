@@ -28,7 +28,14 @@ const linesOf = (bom: (typeof demoBoms)[number]): BomLine[] =>
     const p = parts.get(l.partNumber);
     if (!p) throw new Error(`${bom.modelLine} line ${l.lineNo}: no part ${l.partNumber}`);
     const { supplier, ...rest } = p;
-    const part = { ...rest, id: p.partNumber, supplierOrgId: supplier, active: true, createdAt: new Date(0) };
+    const part = {
+      ...rest,
+      id: p.partNumber,
+      supplierOrgId: supplier,
+      active: true,
+      unitPrice: null,
+      createdAt: new Date(0),
+    };
     return { ...l, part: { ...part, updatedAt: part.createdAt } };
   });
 
