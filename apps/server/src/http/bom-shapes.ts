@@ -14,6 +14,7 @@ import {
   STATIONS,
   type VehicleParts,
 } from '../modules/bom/index.ts';
+import { orNull } from '../platform/http/or-null.ts';
 import { SelectionSchema } from './catalog-shapes.ts';
 import { BilingualSchema } from './identity-shapes.ts';
 
@@ -55,8 +56,8 @@ export const BomLineInputSchema = z
     lineNo: z.number().int().min(1).max(99_999),
     partId: z.string().min(1).max(64),
     quantity: z.number().int().min(1).max(100_000),
-    condition: ConditionSchema.nullable().optional().openapi({ description: 'Omitted or null: every car' }),
-    group: GroupSchema.nullable().optional().openapi({ description: 'Alternative group: one line per car' }),
+    condition: orNull(ConditionSchema).optional().openapi({ description: 'Omitted or null: every car' }),
+    group: orNull(GroupSchema).optional().openapi({ description: 'Alternative group: one line per car' }),
     station: z.enum(STATIONS),
   })
   .openapi('BomLineInput');
@@ -109,7 +110,7 @@ const BomLineSchema = z
     lineNo: z.number().int(),
     part: PartSchema,
     quantity: z.number().int(),
-    condition: ConditionSchema.nullable(),
+    condition: orNull(ConditionSchema),
     group: z.string().nullable(),
     station: z.enum(STATIONS),
   })

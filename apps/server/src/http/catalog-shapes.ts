@@ -6,6 +6,7 @@ import type {
   SavedConfiguration,
   Version,
 } from '../modules/catalog/index.ts';
+import { orNull } from '../platform/http/or-null.ts';
 import { BilingualSchema } from './identity-shapes.ts';
 
 /** Request and response shapes of the catalogue routes (store and admin), and the mappings to them. */
@@ -147,7 +148,7 @@ export const ModelLineSummarySchema = z
   .object({
     code: z.string().openapi({ example: 'qc-d90-pro' }),
     name: BilingualSchema,
-    tagline: BilingualSchema.nullable(),
+    tagline: orNull(BilingualSchema),
     bodyType: BilingualSchema,
     modelYear: z.number().int(),
     currency: z.string().openapi({ example: 'CNY' }),
@@ -177,7 +178,7 @@ export const BreakdownSchema = z
   .object({
     base: money,
     options: z.array(z.object({ family: z.string(), option: z.string(), price: money })),
-    adjustments: z.array(z.object({ id: z.string(), label: BilingualSchema.nullable(), amount: money })),
+    adjustments: z.array(z.object({ id: z.string(), label: orNull(BilingualSchema), amount: money })),
   })
   .openapi('PriceBreakdown');
 

@@ -8,6 +8,7 @@ import {
   type User,
 } from '../modules/identity/index.ts';
 import { STAFF_ROLES } from '../platform/actor.ts';
+import { orNull } from '../platform/http/or-null.ts';
 
 /** Response shapes of the identity routes, and the mapping from module types to them. */
 export const BilingualSchema = z
@@ -21,7 +22,7 @@ export const UserSchema = z
     kind: z.enum(['customer', 'staff']),
     role: z.enum(STAFF_ROLES).nullable(),
     orgId: z.string().nullable(),
-    orgName: BilingualSchema.nullable(),
+    orgName: orNull(BilingualSchema),
     email: z.string().nullable(),
     phone: z.string().nullable().openapi({ example: '+8613800138000' }),
     locale: z.enum(LOCALES),
@@ -34,8 +35,8 @@ export const OrganisationSchema = z
     kind: z.enum(ORGANISATION_KINDS),
     code: z.string().openapi({ example: 'DLR-SH' }),
     name: BilingualSchema,
-    city: BilingualSchema.nullable(),
-    address: BilingualSchema.nullable(),
+    city: orNull(BilingualSchema),
+    address: orNull(BilingualSchema),
     lat: z.number().nullable(),
     lng: z.number().nullable(),
     phone: z.string().nullable(),

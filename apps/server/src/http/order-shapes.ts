@@ -33,6 +33,7 @@ import {
   type Refund,
   type SimPage,
 } from '../modules/payments/index.ts';
+import { orNull } from '../platform/http/or-null.ts';
 import { BilingualSchema } from './identity-shapes.ts';
 
 /**
@@ -41,7 +42,7 @@ import { BilingualSchema } from './identity-shapes.ts';
  */
 const money = z.number().int().openapi({ description: 'Minor units (fen)', example: 500000 });
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
-const nullableBilingual = BilingualSchema.nullable();
+const nullableBilingual = orNull(BilingualSchema);
 
 export const OrderIdParam = z.strictObject({
   id: z
@@ -340,8 +341,8 @@ export const OrderSchema = z
   .object({
     ...OrderCore,
     price: OrderPriceSchema,
-    finance: FinanceQuoteSchema.nullable(),
-    insurance: InsuranceQuoteSchema.nullable(),
+    finance: orNull(FinanceQuoteSchema),
+    insurance: orNull(InsuranceQuoteSchema),
     terms: z.object({
       version: z.string(),
       acceptedAt: z.string(),
@@ -524,13 +525,13 @@ export const ConfigurationChangeQuoteSchema = z
       }),
     ),
     finance: z.object({
-      current: FinanceQuoteSchema.nullable(),
-      proposed: FinanceQuoteSchema.nullable(),
+      current: orNull(FinanceQuoteSchema),
+      proposed: orNull(FinanceQuoteSchema),
       refusal: RefusalSchema,
     }),
     insurance: z.object({
-      current: InsuranceQuoteSchema.nullable(),
-      proposed: InsuranceQuoteSchema.nullable(),
+      current: orNull(InsuranceQuoteSchema),
+      proposed: orNull(InsuranceQuoteSchema),
       refusal: RefusalSchema,
     }),
   })

@@ -24,6 +24,7 @@ import {
   type TransportRoute,
   type VehicleProgress,
 } from '../modules/production/index.ts';
+import { orNull } from '../platform/http/or-null.ts';
 import { ExprSchema } from './catalog-shapes.ts';
 import { BilingualSchema } from './identity-shapes.ts';
 
@@ -429,7 +430,7 @@ export const CalendarDaySchema = z
     working: z.boolean(),
     capacity: z.number().int(),
     reserved: z.number().int(),
-    exception: ExceptionSchema.nullable(),
+    exception: orNull(ExceptionSchema),
     frozen: z.boolean(),
     insideHorizon: z.boolean(),
     optionLoads: z.array(
@@ -632,7 +633,7 @@ export const DayPlanSchema = z
       }),
     ),
     vehicles: z.array(PlannedVehicleSchema),
-    latestRun: RunSchema.nullable(),
+    latestRun: orNull(RunSchema),
   })
   .openapi('DayPlan');
 
@@ -734,7 +735,7 @@ export function callOffDto(c: CallOff): z.infer<typeof CallOffSchema> {
 
 /** A call-off as the plant's planner sees it: with the supplier's name. */
 export const PlantCallOffSchema = CallOffSchema.extend({
-  supplierName: BilingualSchema.nullable().openapi({ description: 'Null when the organisation is gone' }),
+  supplierName: orNull(BilingualSchema).openapi({ description: 'Null when the organisation is gone' }),
 }).openapi('PlantCallOff');
 
 export function plantCallOffDto(

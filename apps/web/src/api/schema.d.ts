@@ -6011,7 +6011,7 @@ export interface paths {
                             items: {
                                 orgId: string;
                                 code: string;
-                                dealer: components["schemas"]["Dealer"] & (Record<string, never> | null);
+                                dealer: components["schemas"]["Dealer"] | null;
                             }[];
                         };
                     };
@@ -10098,7 +10098,7 @@ export interface components {
             /** @enum {string|null} */
             role: "admin" | "dealer_staff" | "planner" | "station_operator" | "supplier_user" | "analyst" | "engineer" | "support_agent" | null;
             orgId: string | null;
-            orgName: components["schemas"]["Bilingual"];
+            orgName: components["schemas"]["Bilingual"] | null;
             email: string | null;
             /** @example +8613800138000 */
             phone: string | null;
@@ -10114,12 +10114,12 @@ export interface components {
         Bilingual: {
             "zh-CN": string;
             en: string;
-        } | null;
+        };
         ModelLineSummary: {
             /** @example qc-d90-pro */
             code: string;
             name: components["schemas"]["Bilingual"];
-            tagline: components["schemas"]["Bilingual"];
+            tagline: components["schemas"]["Bilingual"] | null;
             bodyType: components["schemas"]["Bilingual"];
             modelYear: number;
             /** @example CNY */
@@ -10257,7 +10257,7 @@ export interface components {
             }[];
             adjustments: {
                 id: string;
-                label: components["schemas"]["Bilingual"];
+                label: components["schemas"]["Bilingual"] | null;
                 /** @description Minor units (fen) */
                 amount: number;
             }[];
@@ -10327,8 +10327,8 @@ export interface components {
             id: string;
             code: string;
             name: components["schemas"]["Bilingual"];
-            city: components["schemas"]["Bilingual"];
-            address: components["schemas"]["Bilingual"];
+            city: components["schemas"]["Bilingual"] | null;
+            address: components["schemas"]["Bilingual"] | null;
             lat: number | null;
             lng: number | null;
             phone: string | null;
@@ -10513,8 +10513,8 @@ export interface components {
             id: string;
             code: string;
             name: components["schemas"]["Bilingual"];
-            city: components["schemas"]["Bilingual"];
-            address: components["schemas"]["Bilingual"];
+            city: components["schemas"]["Bilingual"] | null;
+            address: components["schemas"]["Bilingual"] | null;
             phone: string | null;
             openingHours: string | null;
         };
@@ -10616,8 +10616,8 @@ export interface components {
             placedAt: string;
             updatedAt: string;
             price: components["schemas"]["OrderPrice"];
-            finance: components["schemas"]["FinanceQuote"] & (Record<string, never> | null);
-            insurance: components["schemas"]["InsuranceQuote"] & (Record<string, never> | null);
+            finance: components["schemas"]["FinanceQuote"] | null;
+            insurance: components["schemas"]["InsuranceQuote"] | null;
             terms: {
                 version: string;
                 acceptedAt: string;
@@ -10677,9 +10677,9 @@ export interface components {
             base: number;
             options: {
                 family: string;
-                familyLabel: components["schemas"]["Bilingual"];
+                familyLabel: components["schemas"]["Bilingual"] | null;
                 option: string;
-                optionLabel: components["schemas"]["Bilingual"];
+                optionLabel: components["schemas"]["Bilingual"] | null;
                 /**
                  * @description Minor units (fen)
                  * @example 500000
@@ -10688,7 +10688,7 @@ export interface components {
             }[];
             adjustments: {
                 id: string;
-                label: components["schemas"]["Bilingual"];
+                label: components["schemas"]["Bilingual"] | null;
                 /**
                  * @description Minor units (fen)
                  * @example 500000
@@ -10697,7 +10697,7 @@ export interface components {
             }[];
             discounts: {
                 id: string;
-                label: components["schemas"]["Bilingual"];
+                label: components["schemas"]["Bilingual"] | null;
                 /**
                  * @description Minor units (fen)
                  * @example 500000
@@ -10829,10 +10829,10 @@ export interface components {
                 /** @enum {string} */
                 kind: "base" | "option" | "adjustment" | "discount";
                 key: string;
-                label: components["schemas"]["Bilingual"];
+                label: components["schemas"]["Bilingual"] | null;
                 current: {
                     code: string;
-                    label: components["schemas"]["Bilingual"];
+                    label: components["schemas"]["Bilingual"] | null;
                     /**
                      * @description Minor units (fen)
                      * @example 500000
@@ -10841,7 +10841,7 @@ export interface components {
                 } | null;
                 proposed: {
                     code: string;
-                    label: components["schemas"]["Bilingual"];
+                    label: components["schemas"]["Bilingual"] | null;
                     /**
                      * @description Minor units (fen)
                      * @example 500000
@@ -10855,16 +10855,16 @@ export interface components {
                 difference: number;
             }[];
             finance: {
-                current: components["schemas"]["FinanceQuote"] & (Record<string, never> | null);
-                proposed: components["schemas"]["FinanceQuote"] & (Record<string, never> | null);
+                current: components["schemas"]["FinanceQuote"] | null;
+                proposed: components["schemas"]["FinanceQuote"] | null;
                 refusal: {
                     code: string;
                     detail: string;
                 } | null;
             };
             insurance: {
-                current: components["schemas"]["InsuranceQuote"] & (Record<string, never> | null);
-                proposed: components["schemas"]["InsuranceQuote"] & (Record<string, never> | null);
+                current: components["schemas"]["InsuranceQuote"] | null;
+                proposed: components["schemas"]["InsuranceQuote"] | null;
                 refusal: {
                     code: string;
                     detail: string;
@@ -11075,8 +11075,8 @@ export interface components {
             /** @example DLR-SH */
             code: string;
             name: components["schemas"]["Bilingual"];
-            city: components["schemas"]["Bilingual"];
-            address: components["schemas"]["Bilingual"];
+            city: components["schemas"]["Bilingual"] | null;
+            address: components["schemas"]["Bilingual"] | null;
             lat: number | null;
             lng: number | null;
             phone: string | null;
@@ -11158,7 +11158,7 @@ export interface components {
         AdminModelLine: {
             code: string;
             name: components["schemas"]["Bilingual"];
-            tagline: components["schemas"]["Bilingual"];
+            tagline: components["schemas"]["Bilingual"] | null;
             bodyType: components["schemas"]["Bilingual"];
             modelYear: number;
             liveVersion: {
@@ -11415,7 +11415,7 @@ export interface components {
             lineNo: number;
             part: components["schemas"]["Part"];
             quantity: number;
-            condition: components["schemas"]["BomCondition"];
+            condition: components["schemas"]["BomCondition"] | null;
             group: string | null;
             /** @enum {string} */
             station: "stamping" | "body" | "paint" | "assembly";
@@ -11442,28 +11442,9 @@ export interface components {
             lineNo: number;
             partId: string;
             quantity: number;
-            /**
-             * @description Omitted or null: every car
-             * @example {
-             *       "all": [
-             *         "paint-lava-orange",
-             *         {
-             *           "not": "sunroof-panoramic"
-             *         }
-             *       ]
-             *     }
-             */
-            condition?: string | {
-                all: components["schemas"]["BomCondition"][];
-            } | {
-                any: components["schemas"]["BomCondition"][];
-            } | {
-                not: components["schemas"]["BomCondition"];
-            };
-            /**
-             * @description Alternative group: one line per car
-             * @example paint
-             */
+            /** @description Omitted or null: every car */
+            condition?: components["schemas"]["BomCondition"] | null;
+            /** @description Alternative group: one line per car */
             group?: string | null;
             /** @enum {string} */
             station: "stamping" | "body" | "paint" | "assembly";
@@ -11776,7 +11757,7 @@ export interface components {
                 status: "active" | "cancelled";
                 vin: string | null;
             }[];
-            latestRun: components["schemas"]["SequenceRun"];
+            latestRun: components["schemas"]["SequenceRun"] | null;
         };
         SequenceRun: {
             id: string;
@@ -11847,7 +11828,7 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
-        } | null;
+        };
         SequenceRunRequest: {
             seconds?: number;
             seed?: number;
@@ -11855,7 +11836,8 @@ export interface components {
             maxIterations?: number;
         };
         PlantCallOff: components["schemas"]["CallOff"] & {
-            supplierName: components["schemas"]["Bilingual"] & unknown;
+            /** @description Null when the organisation is gone */
+            supplierName: components["schemas"]["Bilingual"] | null;
         };
         CallOff: {
             id: string;

@@ -32,20 +32,9 @@ export type OutboxDeadLetter = ResponseOf<'/admin/integration/dead-letters/outbo
 export type EventDetail = ResponseOf<'/admin/integration/events/{id}', 'get'>['event'];
 
 // orders, payments, checkout (issue #5)
-// The generator writes nullable references as `X & (Record<string, never> | null)`, which reads as
-// never null and differs per route; orders use the plain schema types with a real null instead.
 export type FinanceQuote = components['schemas']['FinanceQuote'];
 export type InsuranceQuote = components['schemas']['InsuranceQuote'];
-type WithQuotes<T> = Omit<T, 'finance' | 'insurance'> & {
-  finance: FinanceQuote | null;
-  insurance: InsuranceQuote | null;
-};
-export type Order = WithQuotes<components['schemas']['Order']>;
-
-/** An order as any order route answers it, typed as Order (the same JSON). */
-export function asOrder(order: { finance: unknown; insurance: unknown }): Order {
-  return order as unknown as Order;
-}
+export type Order = components['schemas']['Order'];
 export type OrderSummary = ResponseOf<'/store/orders', 'get'>['items'][number];
 export type OrderState = Order['state'];
 export type OrderPayment = Order['payments'][number];

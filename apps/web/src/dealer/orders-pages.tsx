@@ -1,6 +1,5 @@
 import { useParams } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
-import { asOrder } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import { StaffOrderList, StaffOrderPage } from '../orders/order-list.tsx';
 import { Page } from '../ui/page.tsx';
@@ -34,9 +33,6 @@ export function DealerOrdersPage() {
 /** /dealer/orders/:id: one of this dealership's orders; any other answers the not-found page. */
 export function DealerOrderPage() {
   const { id = '' } = useParams();
-  const order = useApi(
-    () => unwrap(api.GET('/dealer/orders/{id}', { params: { path: { id } } })).then(asOrder),
-    [id],
-  );
+  const order = useApi(() => unwrap(api.GET('/dealer/orders/{id}', { params: { path: { id } } })), [id]);
   return <StaffOrderPage order={order} home="/dealer/orders" />;
 }

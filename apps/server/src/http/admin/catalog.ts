@@ -12,6 +12,7 @@ import {
   putDraft,
 } from '../../modules/catalog/index.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
+import { orNull } from '../../platform/http/or-null.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute } from '../access.ts';
 import {
@@ -34,7 +35,7 @@ const AdminModelLineSchema = z
   .object({
     code: z.string(),
     name: BilingualSchema,
-    tagline: BilingualSchema.nullable(),
+    tagline: orNull(BilingualSchema),
     bodyType: BilingualSchema,
     modelYear: z.number().int(),
     liveVersion: z.object({ id: z.string(), number: z.number().int(), publishedAt: z.string() }).nullable(),

@@ -7,6 +7,7 @@ import {
 } from '../../modules/finance/index.ts';
 import { assertAuthorized } from '../../modules/identity/index.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
+import { orNull } from '../../platform/http/or-null.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute } from '../access.ts';
 import { DealerSchema, dealerDto, FinanceOfferSchema, financeOfferDto, IdParam } from '../order-shapes.ts';
@@ -32,7 +33,7 @@ const dealers = guardedRoute('dealer_profile.manage', {
       description: 'OK',
       content: json(
         z.object({
-          items: z.array(z.object({ orgId: z.string(), code: z.string(), dealer: DealerSchema.nullable() })),
+          items: z.array(z.object({ orgId: z.string(), code: z.string(), dealer: orNull(DealerSchema) })),
         }),
       ),
     },

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
 import { api, unwrap } from '../../api/client.ts';
-import { asOrder, type Order } from '../../api/types.ts';
+import type { Order } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { pickLocalized } from '../../i18n/locales.ts';
@@ -51,10 +51,7 @@ export function AdminOrdersPage() {
 export function AdminOrderPage() {
   const { id = '' } = useParams();
   const { user } = useSession();
-  const order = useApi(
-    () => unwrap(api.GET('/admin/orders/{id}', { params: { path: { id } } })).then(asOrder),
-    [id],
-  );
+  const order = useApi(() => unwrap(api.GET('/admin/orders/{id}', { params: { path: { id } } })), [id]);
   const canCancel = user?.role === 'admin';
   return (
     <StaffOrderPage order={order} home="/admin/orders">

@@ -3,14 +3,7 @@
  * CSRF, problem+json). Money-moving calls take the attempt's idempotency key (../../orders/idempotency.ts).
  */
 import { api, unwrap } from '../../api/client.ts';
-import {
-  asOrder,
-  type FinanceChoice,
-  type PaymentMethod,
-  type PaymentPurpose,
-  type RequestOf,
-  type SimOutcome,
-} from '../../api/types.ts';
+import type { FinanceChoice, PaymentMethod, PaymentPurpose, RequestOf, SimOutcome } from '../../api/types.ts';
 
 const idem = (key: string) => ({ 'idempotency-key': key });
 const byId = (id: string) => ({ path: { id } });
@@ -44,13 +37,12 @@ export const quoteInsurance = (body: RequestOf<'/store/insurance/quote', 'post'>
 export type PlaceOrderBody = RequestOf<'/store/orders', 'post'>;
 
 export const placeOrder = (body: PlaceOrderBody, key: string) =>
-  unwrap(api.POST('/store/orders', { body, params: { header: idem(key) } })).then(asOrder);
+  unwrap(api.POST('/store/orders', { body, params: { header: idem(key) } }));
 
 export const listMyOrders = (cursor?: string) =>
   unwrap(api.GET('/store/orders', { params: { query: cursor ? { cursor } : {} } }));
 
-export const getMyOrder = (id: string) =>
-  unwrap(api.GET('/store/orders/{id}', { params: byId(id) })).then(asOrder);
+export const getMyOrder = (id: string) => unwrap(api.GET('/store/orders/{id}', { params: byId(id) }));
 
 export type PaymentBody = { purpose: PaymentPurpose; method: PaymentMethod; acceptTerms?: boolean };
 
@@ -68,30 +60,25 @@ export const changeConfiguration = (id: string, configurationCode: string, expec
       params: byId(id),
       body: { configurationCode, expectedTotal },
     }),
-  ).then(asOrder);
+  );
 
 export const quoteOrderFinance = (id: string, choice: FinanceChoice) =>
   unwrap(api.POST('/store/orders/{id}/finance/quote', { params: byId(id), body: choice }));
 
 export const setOrderFinance = (id: string, choice: FinanceChoice) =>
-  unwrap(api.PUT('/store/orders/{id}/finance', { params: byId(id), body: choice })).then(asOrder);
+  unwrap(api.PUT('/store/orders/{id}/finance', { params: byId(id), body: choice }));
 
 export const removeOrderFinance = (id: string) =>
-  unwrap(api.DELETE('/store/orders/{id}/finance', { params: byId(id) })).then(asOrder);
+  unwrap(api.DELETE('/store/orders/{id}/finance', { params: byId(id) }));
 
 export const setOrderInsurance = (id: string, products: string[]) =>
-  unwrap(api.PUT('/store/orders/{id}/insurance', { params: byId(id), body: { products } })).then(asOrder);
+  unwrap(api.PUT('/store/orders/{id}/insurance', { params: byId(id), body: { products } }));
 
 export const previewCancellation = (id: string) =>
   unwrap(api.GET('/store/orders/{id}/cancellation', { params: byId(id) }));
 
 export const cancelOrder = (id: string, body: { reason?: string; expectedRefund?: number }, key: string) =>
-  unwrap(api.POST('/store/orders/{id}/cancel', { params: { ...byId(id), header: idem(key) }, body })).then(
-    (r) => ({
-      ...r,
-      order: asOrder(r.order),
-    }),
-  );
+  unwrap(api.POST('/store/orders/{id}/cancel', { params: { ...byId(id), header: idem(key) }, body }));
 
 export const getSimPayment = (token: string) =>
   unwrap(api.GET('/store/pay/sim/{token}', { params: { path: { token } } }));
