@@ -58,6 +58,10 @@ export const PERMISSIONS = [
   'station.record', // record a car's next step at a station of the plant
   'calloff.read', // a supplier's own call-offs
   'calloff.respond', // confirm shipment of, or report a delay on, an own call-off
+  // ---- build chain (issue #6): hand-over and owners
+  'handover.manage', // the own dealer's hand-over appointments, their booking and the pre-delivery checklist
+  'delivery.accept', // a customer accepts their own car at the hand-over
+  'owned_vehicle.read', // a customer's own delivered vehicles ("my vehicles")
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -101,6 +105,8 @@ export const PERMISSION_TABLE = {
     'order.cancel': 'self',
     'delivery_date.reserve': 'self',
     'vehicle_progress.read': 'self',
+    'delivery.accept': 'self',
+    'owned_vehicle.read': 'self',
   },
   admin: {
     ...SIGNED_IN,
@@ -126,6 +132,7 @@ export const PERMISSION_TABLE = {
     'dealer_staff.list': 'org',
     'dealer_order.read': 'org',
     'vehicle_progress.read': 'org',
+    'handover.manage': 'org',
   },
   planner: {
     ...SIGNED_IN,

@@ -132,6 +132,14 @@ export async function recordStep(
         extra: { vehicleId, currentStep: car.state },
       });
     }
+    if (request.step === 'stamping' && car.confirmedAt === null) {
+      throw new AppError(
+        'conflict',
+        'production.vehicle_not_confirmed',
+        'The order of this car is not locked; it is not built yet.',
+        { extra: { vehicleId, currentStep: car.state } },
+      );
+    }
     if (request.step === 'stamping' && !(await store.findDay(tx, car.lineId, car.productionDay))?.frozenAt) {
       throw new AppError(
         'conflict',
