@@ -6,7 +6,7 @@
  */
 import { bomVersionPublished, partUpdated, vehiclePartsStored } from './modules/bom/index.ts';
 import { configurationSaved, versionPublished } from './modules/catalog/index.ts';
-import { profileUpdated } from './modules/dealers/index.ts';
+import { handoverBooked, handoverChecklistCompleted, profileUpdated } from './modules/dealers/index.ts';
 import { offerCreated, offerDeactivated } from './modules/finance/index.ts';
 import {
   DEFAULT_TOLERANCE_SECONDS,
@@ -30,6 +30,7 @@ import {
   orderScheduled,
   orderShipped,
 } from './modules/ordering/index.ts';
+import { ownershipRecorded } from './modules/owners/index.ts';
 import {
   paymentCancelled,
   paymentCaptured,
@@ -49,6 +50,8 @@ import {
   deliveryDateReserved,
   deliveryRepromised,
   vehicleCancelled,
+  vehicleConfirmed,
+  vehicleReconfigured,
   vehicleRegistered,
   vehicleReplanned,
   vehicleStepRecorded,
@@ -91,6 +94,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   refundFailed,
   // production
   vehicleRegistered,
+  vehicleConfirmed,
+  vehicleReconfigured,
   deliveryDateReserved,
   deliveryRepromised,
   vehicleReplanned,
@@ -103,6 +108,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   callOffDelayed,
   // dealers
   profileUpdated,
+  handoverBooked,
+  handoverChecklistCompleted,
+  // owners
+  ownershipRecorded,
   // finance
   offerCreated,
   offerDeactivated,

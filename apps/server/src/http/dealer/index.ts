@@ -6,6 +6,8 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { OrganisationSchema, organisationDto, UserSchema, userDto } from '../identity-shapes.ts';
+// ---- hand-over (issue #6)
+import { mountDealerHandoverRoutes } from './handovers.ts';
 // ---- orders (issue #5)
 import { mountDealerOrderRoutes } from './orders.ts';
 import { mountDealerProductionRoutes } from './production.ts';
@@ -67,5 +69,7 @@ export function dealerRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
   // ---- orders (issue #5)
   mountDealerOrderRoutes(router);
   mountDealerProductionRoutes(router);
+  // ---- hand-over (issue #6)
+  mountDealerHandoverRoutes(router);
   return router;
 }

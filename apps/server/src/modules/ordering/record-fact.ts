@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { type TimelineInput, recordTimeline } from './record-timeline.ts';
+import { recordTimeline, type TimelineInput } from './record-timeline.ts';
 import * as store from './store.ts';
 import type { Order } from './types.ts';
 

@@ -12,5 +12,10 @@
  */
 export { ownershipRecorded } from './events.ts';
 export type { OwnershipInput } from './record-ownership.ts';
-export { getOwnVehicle, listOwnVehicles, OWNED_VEHICLE_NOT_FOUND, recordOwnership } from './record-ownership.ts';
+export {
+  getOwnVehicle,
+  listOwnVehicles,
+  OWNED_VEHICLE_NOT_FOUND,
+  recordOwnership,
+} from './record-ownership.ts';
 export type { OwnedVehicle } from './types.ts';

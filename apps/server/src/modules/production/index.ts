@@ -123,7 +123,7 @@ export { nextSteps, QC_RESULTS, STEP_STATES, STEPS, TIMELINE_STEPS } from './ste
 export type { RunRecord, RunStatus } from './store.ts';
 export { RUN_STATUSES } from './store.ts';
 export type { StepRequest, VehicleProgress } from './track-vehicle.ts';
-export { getVehicleProgress, recordStep } from './track-vehicle.ts';
+export { getVehicleProgress, readVehicleProgress, recordStep } from './track-vehicle.ts';
 export type {
   Bilingual,
   CallOff,

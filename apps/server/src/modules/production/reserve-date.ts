@@ -326,17 +326,18 @@ async function reserveFor(
           reason: repromise.reason,
           detail: { ...repromise.detail, productionDay: day, shipDate },
         });
-      } else await publish(tx, deliveryDateReserved, vehicleId, {
-        vehicleId,
-        orderId: current.orderId,
-        deliveryDate: date,
-        previousDate: current.deliveryDate,
-        productionDay: day,
-        shipDate,
-        lineId: line.id,
-        plantOrgId: line.plantOrgId,
-        dealerOrgId: current.dealerOrgId,
-      });
+      } else
+        await publish(tx, deliveryDateReserved, vehicleId, {
+          vehicleId,
+          orderId: current.orderId,
+          deliveryDate: date,
+          previousDate: current.deliveryDate,
+          productionDay: day,
+          shipDate,
+          lineId: line.id,
+          plantOrgId: line.plantOrgId,
+          dealerOrgId: current.dealerOrgId,
+        });
       return {
         ok: true as const,
         vehicleId,
@@ -742,7 +743,8 @@ export async function checkDateForConfiguration(
       if (!load || day !== car.productionDay) return load;
       const optionReserved = new Map(load.optionReserved);
       for (const rule of rules) {
-        if (ownRules.has(rule.id)) optionReserved.set(rule.id, Math.max(0, (optionReserved.get(rule.id) ?? 0) - 1));
+        if (ownRules.has(rule.id))
+          optionReserved.set(rule.id, Math.max(0, (optionReserved.get(rule.id) ?? 0) - 1));
       }
       return { ...load, reserved: Math.max(0, load.reserved - 1), optionReserved };
     },
@@ -754,7 +756,11 @@ export async function checkDateForConfiguration(
   const promised = promiseDate(context, date);
   if (promised.available) return { holds: true, reasons: [], nextAvailable: date };
   const refusal = refused('date_unavailable', promised.reasons, context, date);
-  return { holds: false, reasons: promised.reasons, nextAvailable: refusal.ok ? null : refusal.nextAvailable };
+  return {
+    holds: false,
+    reasons: promised.reasons,
+    nextAvailable: refusal.ok ? null : refusal.nextAvailable,
+  };
 }
 
 /**
@@ -783,7 +789,9 @@ export async function reconfigureVehicle(
       );
     }
     const loaded = await getLineVersion(tx, car.modelLine, configuration.versionId);
-    const derived = deriveConfiguration(loaded.model, loaded.compiled, { code: configuration.configurationCode });
+    const derived = deriveConfiguration(loaded.model, loaded.compiled, {
+      code: configuration.configurationCode,
+    });
     if (!derived.ok || !sameSelection(derived.selection, configuration.selection)) {
       throw new AppError(
         'unprocessable',
@@ -796,7 +804,8 @@ export async function reconfigureVehicle(
     const previousDate = car.deliveryDate;
     if (car.productionDay) {
       await store.lockDays(tx, [{ lineId: car.lineId, day: car.productionDay }]);
-      if ((await store.findDay(tx, car.lineId, car.productionDay))?.frozenAt) throw dayFrozen(car.productionDay);
+      if ((await store.findDay(tx, car.lineId, car.productionDay))?.frozenAt)
+        throw dayFrozen(car.productionDay);
       await store.releaseDayCapacity(tx, car.lineId, car.productionDay, car.ruleIds);
     }
     const patch = {

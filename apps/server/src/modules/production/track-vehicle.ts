@@ -55,6 +55,12 @@ export async function getVehicleProgress(ctx: Ctx, vehicleId: string): Promise<V
   return progressOf(ctx, vehicle);
 }
 
+/** The progress of a car by vehicle id, unchecked (flows that decided access on the order); undefined without a car. */
+export async function readVehicleProgress(ctx: Ctx, vehicleId: string): Promise<VehicleProgress | undefined> {
+  const vehicle = await store.findVehicle(ctx, vehicleId);
+  return vehicle ? progressOf(ctx, vehicle) : undefined;
+}
+
 async function progressOf(ctx: Ctx, v: Vehicle): Promise<VehicleProgress> {
   const history = await store.listStepRecords(ctx, v.vehicleId);
   const steps = TIMELINE_STEPS.map((step) => {
