@@ -46,6 +46,7 @@ export function subscribeBuildChain(events: EventBus): void {
       await transitionOrder(ctx, order, 'schedule', {
         patch: { promisedDeliveryDate: order.promisedDeliveryDate ?? car.deliveryDate },
         timeline: {
+          at: new Date(event.occurredAt),
           data: {
             productionDay: day,
             sequencePosition: i + 1,
@@ -112,6 +113,7 @@ export function subscribeBuildChain(events: EventBus): void {
       reason: p.reason,
       patch: { promisedDeliveryDate: handover },
       timeline: {
+        at: new Date(event.occurredAt),
         data: {
           reason: p.reason,
           previousDeliveryDate: order.promisedDeliveryDate ?? p.previousDate,
@@ -137,6 +139,7 @@ export function subscribeBuildChain(events: EventBus): void {
       patch: { promisedDeliveryDate: p.deliveryDate },
       timeline: {
         kind: 'delivery_date_reserved',
+        at: new Date(event.occurredAt),
         data: {
           deliveryDate: p.deliveryDate,
           productionDay: p.productionDay,

@@ -29,6 +29,8 @@ export type VehicleProgress = {
   colour: string;
   vin: string | null;
   status: Vehicle['status'];
+  /** Its order is locked: the car will be built. */
+  confirmed: boolean;
   state: StepState;
   nextSteps: readonly Step[];
   deliveryDate: IsoDate | null;
@@ -82,6 +84,7 @@ async function progressOf(ctx: Ctx, v: Vehicle): Promise<VehicleProgress> {
     colour: v.colour,
     vin: v.vin,
     status: v.status,
+    confirmed: v.confirmedAt !== null,
     state: v.state,
     nextSteps: v.status === 'active' ? nextSteps(v.state) : [],
     deliveryDate: v.deliveryDate,
@@ -218,6 +221,7 @@ export async function recordStep(
       recordedBy: tx.actor.kind === 'staff' ? tx.actor.userId : null,
     });
     let estimates = shiftAfterStep(car.estimates, request.step, at);
+    let repromise: { previousDate: IsoDate; newDate: IsoDate; detail: Record<string, unknown> } | undefined;
     let deliveryDate = car.deliveryDate;
     let shipDate = car.shipDate;
 
@@ -244,14 +248,8 @@ export async function recordStep(
           reason: 'qc_failed',
           detail,
         });
-        await publish(tx, deliveryRepromised, vehicleId, {
-          vehicleId,
-          orderId: car.orderId,
-          previousDate: car.deliveryDate,
-          newDate: deliveryDate,
-          reason: 'qc_failed',
-          detail,
-        });
+        // Announced after the step itself (below), so readers see the failed check, then why the date moved.
+        repromise = { previousDate: car.deliveryDate, newDate: deliveryDate, detail };
       }
     }
 
@@ -280,6 +278,14 @@ export async function recordStep(
       plantOrgId: car.plantOrgId,
       dealerOrgId: car.dealerOrgId,
     });
+    if (repromise) {
+      await publish(tx, deliveryRepromised, vehicleId, {
+        vehicleId,
+        orderId: car.orderId,
+        reason: 'qc_failed',
+        ...repromise,
+      });
+    }
     const updated = await store.findVehicle(tx, vehicleId);
     if (!updated) throw vehicleNotFound();
     return progressOf(tx, updated);
