@@ -217,6 +217,27 @@ afterAll(async () => {
   await t?.close();
 });
 
+describe('demo data', () => {
+  it('has the demo customer’s four cars in their stages: reserved, locked, at paint, at the dealer', async () => {
+    await settle();
+    const demo = await signedIn(t, 'customer@example.com');
+    const list = await demo.json<{ items: { id: string; state: string }[] }>('GET', '/store/orders');
+    const orders = await Promise.all(list.body.items.map((o) => orderOf(demo, o.id)));
+    const byState = new Map(orders.map((o) => [o.state, o]));
+    expect([...byState.keys()].sort()).toEqual(['at_dealer', 'in_production', 'locked', 'reserved']);
+    for (const o of orders) expect(o.build.vehicle?.deliveryDate).toBeTruthy();
+    expect(byState.get('locked')?.build.vehicle?.confirmed).toBe(true);
+    const painting = byState.get('in_production');
+    expect(painting?.build.vehicle).toMatchObject({ state: 'paint' });
+    expect(painting?.vin).toMatch(/^[A-Z0-9]{17}$/);
+    const arrived = byState.get('at_dealer');
+    expect(arrived?.build.handover).toMatchObject({ slotStart: '10:00', checklistComplete: false });
+    expect(arrived?.timeline.filter((e) => e.kind === 'plant_step' || e.data['step']).length).toBeGreaterThan(
+      5,
+    );
+  });
+});
+
 describe('choosing the date at checkout', () => {
   it('reserves the date at the plant and the dealer with the order; a date gone meanwhile is 409 with the next one and creates nothing', async () => {
     await setDealerCapacity(chengdu, 1);
