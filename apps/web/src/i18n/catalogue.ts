@@ -4,6 +4,8 @@
 
 import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
+// ---- build chain (issue #6)
+import { buildChain } from './build-chain.ts';
 import { factoryBom } from './factory-bom.ts';
 import { ordersProblems } from './orders-problems.ts';
 import { production } from './production.ts';
@@ -16,6 +18,8 @@ const zhCN = {
   ...factoryBom['zh-CN'],
   ...ordersProblems['zh-CN'],
   ...production['zh-CN'],
+  // ---- build chain (issue #6)
+  ...buildChain['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -252,6 +256,8 @@ const en: Messages = {
   ...factoryBom.en,
   ...ordersProblems.en,
   ...production.en,
+  // ---- build chain (issue #6)
+  ...buildChain.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',
