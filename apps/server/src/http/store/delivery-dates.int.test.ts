@@ -286,7 +286,7 @@ describe('reserving a delivery date', () => {
     expect(cal.body.days.find((d) => d.date === FULL_DATE)?.reasons).toEqual([
       { code: 'line_full', productionDay: FULL_DAY, capacity: 50, reserved: 50 },
     ]);
-  });
+  }, 240_000);
 
   it('40 concurrent panoramic-roof cars against a 1-in-3 limit: exactly 16 of 48 get the day', async () => {
     for (let n = 301; n <= 340; n++) {

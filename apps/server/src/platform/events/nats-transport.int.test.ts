@@ -9,9 +9,7 @@ import { type JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jet
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { seedDemoData } from '../../seed/index.ts';
-import { createDeps, createTestApp } from '../../testing/create-test-app.ts';
-import { payAs, placeOrderAs, registerCustomer } from '../../testing/orders-fixtures.ts';
+import { createDeps } from '../../testing/create-test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
 import { type Ctx, inTransaction, systemCtx } from '../context.ts';
 import { createLogger, memoryLogger } from '../log.ts';
@@ -156,71 +154,6 @@ describe('NATS JetStream transport', () => {
         await nats.close();
       }
     },
-  );
-
-  it.skipIf(!natsReachable)(
-    `a placed and locked order puts its events on their subjects exactly once per message id${skipped}`,
-    async () => {
-      const run = randomBytes(4).toString('hex');
-      const prefix = `openc2b_test_${run}`;
-      const streamPrefix = `OPENC2B_TEST_${run.toUpperCase()}`;
-      const app = await createTestApp({ log: silent });
-      const nats = createNatsTransport({ url: NATS_URL, log: silent, subjectPrefix: prefix, streamPrefix });
-      for (const type of ['ordering.x', 'production.x', 'payments.x']) streams.add(nats.streamOf(type));
-      try {
-        await seedDemoData(app.deps);
-        await nats.whenReady();
-        app.deps.events.addTransport(nats);
-        // Through the app as the customer does it: place (with the car registered), pay, lock.
-        const customer = await registerCustomer(app, 'NATS Buyer');
-        const placed = await placeOrderAs(app, customer);
-        await payAs(app, customer, placed.id, 'intention');
-        await payAs(app, customer, placed.id, 'deposit');
-        for (let i = 0; i < 10 && (await app.deps.events.drain()).waiting > 0; i++);
-        const outbox = await app.db
-          .selectFrom('platform.outbox')
-          .select(['id', 'type'])
-          .where('aggregate_id', 'in', [placed.id, placed.vehicleId])
-          .orderBy('seq')
-          .execute();
-        const types = outbox.map((r) => r.type as string);
-        for (const type of [
-          'ordering.order_placed',
-          'ordering.order_reserved',
-          'ordering.order_locked',
-          'production.vehicle_registered',
-          'production.vehicle_confirmed',
-        ]) {
-          expect(
-            types.filter((x) => x === type),
-            type,
-          ).toHaveLength(1);
-        }
-        const ours = async (type: string) =>
-          (await messagesOf(nats.streamOf(type))).filter(
-            (m) => m.envelope.aggregateId === placed.id || m.envelope.aggregateId === placed.vehicleId,
-          );
-        const onStreams = [...(await ours('ordering.x')), ...(await ours('production.x'))];
-        expect(onStreams.map((m) => m.id).sort()).toEqual(
-          outbox
-            .filter((r) => /^(ordering|production)\./.test(r.type as string))
-            .map((r) => r.id as string)
-            .sort(),
-        );
-        for (const m of onStreams) {
-          expect(m.subject).toBe(`${prefix}.${m.envelope.type}`);
-          expect(m.id).toBe(m.envelope.id);
-        }
-        // Sent again (a crash between send and record): JetStream keeps one per message id.
-        const before = (await jsm.streams.info(nats.streamOf('ordering.x'))).state.messages;
-        for (const m of onStreams) await nats.send(m.envelope);
-        expect((await jsm.streams.info(nats.streamOf('ordering.x'))).state.messages).toBe(before);
-      } finally {
-        await nats.close();
-        await app.close();
-      }
-    },
-    120_000,
   );
 
   it.skipIf(!natsReachable)(
