@@ -7,6 +7,8 @@ import {
   findHandoverOfVehicle,
   getHandover,
   type Handover,
+  type HandoverStatus,
+  listHandovers,
 } from '../modules/dealers/index.ts';
 import { assertAuthorized } from '../modules/identity/index.ts';
 import {
@@ -20,10 +22,11 @@ import {
   transitionOrder,
 } from '../modules/ordering/index.ts';
 import { type OwnedVehicle, recordOwnership } from '../modules/owners/index.ts';
-import { getLedgerFigures } from '../modules/payments/index.ts';
+import { getLedgerFigures, getLedgerFiguresOf } from '../modules/payments/index.ts';
 import { type Ctx, inTransaction } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { dueBasisOf } from './order-money.ts';
+import { dueBasisOf, orderMoneyOf } from './order-money.ts';
+import type { OrderSummary } from './read-order.ts';
 
 /**
  * The hand-over (交车): the dealer books the appointment once the car is at the dealer, runs the
@@ -169,5 +172,27 @@ export async function acceptDelivery(
       deliveredAt: tx.now,
     });
     return { order: delivered, owned, handover: completed };
+  });
+}
+
+/**
+ * The own dealer's appointments by date and time, each with its order (buyer, model line, VIN,
+ * money due) for the hand-over page.
+ */
+export async function listOwnHandovers(
+  ctx: Ctx,
+  filter: { from?: string; to?: string; status?: HandoverStatus },
+): Promise<{ handover: Handover; order: OrderSummary }[]> {
+  const handovers = await listHandovers(ctx, filter);
+  const orders = await Promise.all(handovers.map((h) => getOrder(ctx, h.orderId, 'dealer_order.read')));
+  const figures = await getLedgerFiguresOf(
+    ctx,
+    orders.map((o) => o.id),
+  );
+  return handovers.map((handover, i) => {
+    const order = orders[i] as Order;
+    const f = figures.get(order.id);
+    if (!f) throw new Error(`no figures for ${order.id}`);
+    return { handover, order: { order, money: orderMoneyOf(order, f) } };
   });
 }

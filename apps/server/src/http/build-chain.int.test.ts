@@ -601,10 +601,18 @@ describe('the journey of one car, from the order to its owner', () => {
       slotEnd: '11:00',
       checklistLeft: [...CHECKLIST_ITEMS],
     });
-    const list = await salesSh.json<{ items: { vehicleId: string }[] }>('GET', '/dealer/handovers');
-    expect(list.body.items.map((h) => h.vehicleId)).toContain(vehicleId);
-    const bjList = await salesBj.json<{ items: { vehicleId: string }[] }>('GET', '/dealer/handovers');
-    expect(bjList.body.items.map((h) => h.vehicleId)).not.toContain(vehicleId);
+    type Listed = { items: { handover: { vehicleId: string }; order: { vehicleId: string; vin: string } }[] };
+    const list = await salesSh.json<Listed>('GET', `/dealer/handovers?from=${day}&status=booked`);
+    const listed = list.body.items.find((i) => i.handover.vehicleId === vehicleId);
+    expect(listed?.order).toMatchObject({ vehicleId, vin: order.vin });
+    const bjList = await salesBj.json<Listed>('GET', '/dealer/handovers');
+    expect(bjList.body.items.map((i) => i.handover.vehicleId)).not.toContain(vehicleId);
+    const slots = await salesSh.json<{ items: { day: string; left: number | null; slots: string[] }[] }>(
+      'GET',
+      `/dealer/handovers/availability?from=${day}&to=${day}`,
+    );
+    expect(slots.body.items[0]).toMatchObject({ day, slots: expect.arrayContaining(['09:00', '19:00']) });
+    expect(slots.body.items[0]?.slots).not.toContain('19:30');
 
     for (const item of CHECKLIST_ITEMS.slice(0, -1)) {
       const checked = await salesSh.json('PUT', `/dealer/handovers/${vehicleId}/checklist/${item}`, {

@@ -3434,7 +3434,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The own dealer's hand-over appointments by date and time (filter by dates and status) */
+        /** The own dealer's hand-over appointments by date and time, each with its order (filter by dates and status); cars waiting for one: GET /dealer/orders?state=at_dealer */
         get: {
             parameters: {
                 query?: {
@@ -3455,7 +3455,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Handover"][];
+                            items: {
+                                handover: components["schemas"]["Handover"];
+                                order: components["schemas"]["OrderSummary"];
+                            }[];
                         };
                     };
                 };

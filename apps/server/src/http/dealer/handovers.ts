@@ -1,11 +1,15 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { bookOrderHandover, checkOrderHandoverItem, readOrderHandover } from '../../flows/handover.ts';
+import {
+  bookOrderHandover,
+  checkOrderHandoverItem,
+  listOwnHandovers,
+  readOrderHandover,
+} from '../../flows/handover.ts';
 import { viewOf } from '../../flows/read-order.ts';
 import {
   CHECKLIST_ITEMS,
   HANDOVER_STATUSES,
   handoverAvailability,
-  listHandovers,
   localToday,
 } from '../../modules/dealers/index.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -13,7 +17,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute } from '../access.ts';
 import { HandoverSchema, handoverDto } from '../build-shapes.ts';
-import { OrderSchema, orderDto } from '../order-shapes.ts';
+import { OrderSchema, OrderSummarySchema, orderDto, orderSummaryDto } from '../order-shapes.ts';
 import { IsoDateSchema, VehicleIdSchema } from '../production-shapes.ts';
 
 /**
@@ -39,7 +43,8 @@ const list = guardedRoute('handover.manage', {
   method: 'get',
   path: '/handovers',
   tags,
-  summary: "The own dealer's hand-over appointments by date and time (filter by dates and status)",
+  summary:
+    "The own dealer's hand-over appointments by date and time, each with its order (filter by dates and status); cars waiting for one: GET /dealer/orders?state=at_dealer",
   request: {
     query: z.strictObject({
       from: IsoDateSchema.optional(),
@@ -48,7 +53,12 @@ const list = guardedRoute('handover.manage', {
     }),
   },
   responses: {
-    200: { description: 'OK', content: json(z.object({ items: z.array(HandoverSchema) })) },
+    200: {
+      description: 'OK',
+      content: json(
+        z.object({ items: z.array(z.object({ handover: HandoverSchema, order: OrderSummarySchema })) }),
+      ),
+    },
     ...problemResponses(400, 401, 403),
   },
 });
@@ -132,12 +142,15 @@ const check = guardedRoute('handover.manage', {
 export function mountDealerHandoverRoutes(router: OpenAPIHono<AppEnv>): void {
   router.openapi(list, async (c) => {
     const q = c.req.valid('query');
-    const items = await listHandovers(c.var.ctx, {
+    const items = await listOwnHandovers(c.var.ctx, {
       ...(q.from ? { from: q.from } : {}),
       ...(q.to ? { to: q.to } : {}),
       ...(q.status ? { status: q.status } : {}),
     });
-    return c.json({ items: items.map(handoverDto) }, 200);
+    return c.json(
+      { items: items.map((i) => ({ handover: handoverDto(i.handover), order: orderSummaryDto(i.order) })) },
+      200,
+    );
   });
 
   router.openapi(availability, async (c) => {
