@@ -10,7 +10,8 @@ const LANDING: Record<string, string> = {
   support_agent: '/admin',
   dealer_staff: '/dealer',
   planner: '/factory',
-  station_operator: '/factory',
+  // The factory shell opens a station tablet on the scan page.
+  station_operator: '/factory/station',
   supplier_user: '/partner',
 };
 

@@ -75,6 +75,18 @@ async function waitUntilReady(baseUrl: string, logFile: string, timeoutMs: numbe
   throw new Error(`server did not become ready at ${baseUrl}/readyz\n${log}`);
 }
 
+/**
+ * Cars for factory.e2e.ts (factory-fixtures.ts): registered as production's own tests do until
+ * placing an order with a delivery date registers them (branch build-flows). Migrates and seeds
+ * the demo data itself, so the server finds everything in place.
+ */
+function planFactoryCars(env: NodeJS.ProcessEnv, log: NodeJS.WritableStream): void {
+  const result = spawnSync(process.execPath, ['apps/web/e2e/factory-fixtures.ts'], { cwd: root, env });
+  log.write(result.stdout ?? '');
+  log.write(result.stderr ?? '');
+  if (result.status !== 0) throw new Error(`factory fixtures failed:\n${String(result.stderr).slice(-4000)}`);
+}
+
 export async function setup(project: TestProject): Promise<void> {
   // E2E_BASE_URL runs the journeys against a server that is already running (e.g. `npm start`).
   const { E2E_BASE_URL } = process.env;
@@ -97,6 +109,9 @@ export async function setup(project: TestProject): Promise<void> {
     PORT: String(port),
     DATA_DIR: join(dataDir, 'data'),
   };
+  // ---- factory journey: cars on a production day, written before the server opens the data dir
+  planFactoryCars(env, log);
+  // ----
   server = spawn(process.execPath, ['apps/server/src/main.ts'], {
     cwd: root,
     env,

@@ -102,8 +102,8 @@ describe('sign-in lands each role on its own shell', () => {
           engineer: 'admin-overview',
           support_agent: 'admin-overview',
           dealer_staff: 'dealership',
-          planner: 'plant',
-          station_operator: 'plant',
+          planner: 'planner-console',
+          station_operator: 'station-scan',
           supplier_user: 'partner-organisation',
         };
         await page.getByTestId(evidence[account.role] ?? 'missing').waitFor();

@@ -351,6 +351,21 @@ export const OrderSchema = z
       lockAcceptedAt: z.string().nullable(),
       intentionMoney: money,
       lockDeposit: money,
+      forfeitOnCustomerCancelAfterLock: money,
+      title: BilingualSchema,
+      clauses: z
+        .array(
+          z.object({
+            id: z.string(),
+            title: BilingualSchema,
+            body: BilingualSchema,
+            acceptedAtLock: z.boolean(),
+          }),
+        )
+        .openapi({
+          description:
+            'The clauses of the version this order accepted; those with acceptedAtLock are accepted again with the deposit',
+        }),
     }),
     cancellation: z
       .object({ by: z.enum(CANCELLERS), reason: z.string().nullable(), at: z.string() })
@@ -372,13 +387,13 @@ export const OrderSchema = z
       .openapi({ description: 'What the buyer may do in this state (the server checks again)' }),
     build: z
       .object({
-        vehicle: VehicleProgressSchema.nullable().openapi({
-          description:
-            'The car at the plant: steps with estimated and actual times, VIN, production day, build position once frozen',
-        }),
-        handover: HandoverSchema.nullable(),
+        vehicle: z.union([VehicleProgressSchema, z.null()]),
+        handover: z.union([HandoverSchema, z.null()]),
       })
-      .openapi({ description: 'The car at the plant and its hand-over appointment' }),
+      .openapi({
+        description:
+          'The car at the plant (steps with estimated and actual times, VIN, production day, build position once frozen; null without a car) and its hand-over appointment (null until booked)',
+      }),
     payments: z.array(PaymentSchema),
     refunds: z.array(RefundSchema),
     ledger: z.array(LedgerEntrySchema),
@@ -423,6 +438,9 @@ export function orderDto(
       lockAcceptedAt: iso(order.lockTermsAcceptedAt),
       intentionMoney: order.terms.intentionMoney,
       lockDeposit: order.terms.lockDeposit,
+      forfeitOnCustomerCancelAfterLock: order.terms.forfeitOnCustomerCancelAfterLock,
+      title: order.terms.title,
+      clauses: order.terms.clauses.map((c) => ({ ...c })),
     },
     cancellation: order.cancellation
       ? {

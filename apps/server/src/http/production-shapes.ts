@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
+  type BuildSheet,
   CALLOFF_KINDS,
   CALLOFF_STATUSES,
   type CalendarDay,
@@ -264,6 +265,23 @@ export function vehicleProgressDto(p: VehicleProgress): z.infer<typeof VehiclePr
       estimatedAt: h.estimatedAt?.toISOString() ?? null,
     })),
     deliveryChanges: p.deliveryChanges.map((d) => ({ ...d, at: d.at.toISOString() })),
+  };
+}
+
+export const BuildSheetSchema = VehicleProgressSchema.extend({
+  selection: z
+    .record(z.string(), z.string())
+    .openapi({ description: 'Option family code -> chosen option code (the configuration)' }),
+  lineRules: z
+    .array(z.object({ id: z.string(), code: z.string(), name: BilingualSchema }))
+    .openapi({ description: "The line's N/P rules the car counts towards: the options the stations watch" }),
+}).openapi('BuildSheet');
+
+export function buildSheetDto(s: BuildSheet): z.infer<typeof BuildSheetSchema> {
+  return {
+    ...vehicleProgressDto(s),
+    selection: { ...s.selection },
+    lineRules: s.lineRules.map((r) => ({ id: r.id, code: r.code, name: r.name })),
   };
 }
 
@@ -716,4 +734,16 @@ export function callOffDto(c: CallOff): z.infer<typeof CallOffSchema> {
     createdAt: c.createdAt.toISOString(),
     items: c.items,
   };
+}
+
+/** A call-off as the plant's planner sees it: with the supplier's name. */
+export const PlantCallOffSchema = CallOffSchema.extend({
+  supplierName: BilingualSchema.nullable().openapi({ description: 'Null when the organisation is gone' }),
+}).openapi('PlantCallOff');
+
+export function plantCallOffDto(
+  c: CallOff,
+  supplierName: z.infer<typeof BilingualSchema> | null,
+): z.infer<typeof PlantCallOffSchema> {
+  return { ...callOffDto(c), supplierName };
 }

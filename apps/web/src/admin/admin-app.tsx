@@ -13,6 +13,7 @@ import { DeliveriesPage } from './integration/deliveries-page.tsx';
 import { EventPage } from './integration/event-page.tsx';
 import { IntegrationStatusPage } from './integration/status-page.tsx';
 import { WebhooksPage } from './integration/webhooks-page.tsx';
+import { AdminOrderPage, AdminOrdersPage } from './orders/orders-pages.tsx';
 import { OrganisationsPage } from './organisations-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { UsersPage } from './users-page.tsx';
@@ -40,6 +41,8 @@ export function AdminApp() {
         <Route path="integration/deliveries" element={<DeliveriesPage />} />
         <Route path="integration/events/:id" element={<EventPage />} />
         <Route path="integration/dead-letters" element={<DeadLettersPage />} />
+        <Route path="orders" element={<AdminOrdersPage />} />
+        <Route path="orders/:id" element={<AdminOrderPage />} />
         <Route path="*" element={<NotFoundPage home="/admin" />} />
       </Routes>
     </Shell>

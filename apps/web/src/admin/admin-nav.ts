@@ -13,6 +13,8 @@ export const ADMIN_PAGES = [
   { to: '/admin/users', label: 'admin.nav.users', roles: ['admin'] },
   { to: '/admin/audit-log', label: 'admin.nav.auditLog', roles: ['admin'] },
   { to: '/admin/api-keys', label: 'admin.nav.apiKeys', roles: ['admin'] },
+  // order.read_all: admin and support (read only); order.cancel_any: admin.
+  { to: '/admin/orders', label: 'admin.nav.orders', roles: ['admin', 'support_agent'] },
   // catalog.edit: admin only (docs/catalog-contract.md).
   { to: '/admin/catalog', label: 'admin.nav.catalog', roles: ['admin'] },
   // integration.read / integration.manage: admin only.
@@ -20,6 +22,8 @@ export const ADMIN_PAGES = [
   { to: '/admin/integration/webhooks', label: 'admin.nav.integrationWebhooks', roles: ['admin'] },
   { to: '/admin/integration/deliveries', label: 'admin.nav.integrationDeliveries', roles: ['admin'] },
   { to: '/admin/integration/dead-letters', label: 'admin.nav.integrationDeadLetters', roles: ['admin'] },
+  // production_plan.read: the planner console in the factory shell, read-only for HQ.
+  { to: '/factory', label: 'admin.nav.production', roles: ['admin', 'analyst'] },
 ] as const satisfies ReadonlyArray<{
   to: string;
   label: MessageKey;

@@ -1878,6 +1878,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/orders/{id}/finance/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote a finance choice on the order's own price, without changing the order
+         * @description What `PUT /orders/{id}/finance` would attach: 422 `finance.*` or `ordering.down_payment_below_deposit` for a choice the offer or the order terms do not allow.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FinanceChoice"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quote: components["schemas"]["FinanceQuote"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/orders/{id}/insurance": {
         parameters: {
             query?: never;
@@ -9133,7 +9226,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The supplier call-offs of a frozen day (just-in-sequence per car, daily totals) */
+        /** The supplier call-offs of a frozen day (just-in-sequence per car, daily totals), with supplier names */
         get: {
             parameters: {
                 query?: never;
@@ -9153,7 +9246,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["CallOff"][];
+                            items: components["schemas"]["PlantCallOff"][];
                         };
                     };
                 };
@@ -9210,7 +9303,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A car of the plant (scan or type its vehicle id): current step, next steps, VIN, times */
+        /** A car of the plant (scan or type its vehicle id): current step, next steps, VIN, times, chosen options and the line rules it counts towards */
         get: {
             parameters: {
                 query?: never;
@@ -9228,7 +9321,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VehicleProgress"];
+                        "application/json": components["schemas"]["BuildSheet"];
                     };
                 };
                 /** @description Invalid request (problem+json; `errors` names the fields) */
@@ -10408,6 +10501,19 @@ export interface components {
                  * @example 500000
                  */
                 lockDeposit: number;
+                /**
+                 * @description Minor units (fen)
+                 * @example 500000
+                 */
+                forfeitOnCustomerCancelAfterLock: number;
+                title: components["schemas"]["Bilingual"];
+                /** @description The clauses of the version this order accepted; those with acceptedAtLock are accepted again with the deposit */
+                clauses: {
+                    id: string;
+                    title: components["schemas"]["Bilingual"];
+                    body: components["schemas"]["Bilingual"];
+                    acceptedAtLock: boolean;
+                }[];
             };
             cancellation: {
                 /** @enum {string} */
@@ -10427,10 +10533,10 @@ export interface components {
                 /** @description At the dealer with the hand-over booked: POST .../accept-delivery */
                 acceptDelivery: boolean;
             };
-            /** @description The car at the plant and its hand-over appointment */
+            /** @description The car at the plant (steps with estimated and actual times, VIN, production day, build position once frozen; null without a car) and its hand-over appointment (null until booked) */
             build: {
-                vehicle: components["schemas"]["VehicleProgress"];
-                handover: components["schemas"]["Handover"];
+                vehicle: components["schemas"]["VehicleProgress"] | null;
+                handover: components["schemas"]["Handover"] | null;
             };
             payments: components["schemas"]["Payment"][];
             refunds: components["schemas"]["Refund"][];
@@ -10482,7 +10588,6 @@ export interface components {
              */
             total: number;
         };
-        /** @description The car at the plant: steps with estimated and actual times, VIN, production day, build position once frozen */
         VehicleProgress: {
             vehicleId: string;
             orderId: string;
@@ -10532,7 +10637,7 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
-        } | null;
+        };
         Defect: {
             code: string;
             description: string;
@@ -10561,7 +10666,7 @@ export interface components {
             checklistLeft: components["schemas"]["ChecklistItem"][];
             bookedAt: string;
             completedAt: string | null;
-        } | null;
+        };
         /** @enum {string} */
         ChecklistItem: "exterior" | "interior" | "vin_plate" | "keys" | "charging_cable_tools" | "documents" | "infotainment" | "walk_through";
         Payment: {
@@ -11616,6 +11721,9 @@ export interface components {
             /** @description Stop after this many moves: the same seed and budget give the same sequence */
             maxIterations?: number;
         };
+        PlantCallOff: components["schemas"]["CallOff"] & {
+            supplierName: components["schemas"]["Bilingual"] & unknown;
+        };
         CallOff: {
             id: string;
             lineId: string;
@@ -11646,6 +11754,18 @@ export interface components {
                 unit: string;
                 station: string | null;
                 vehicles: number;
+            }[];
+        };
+        BuildSheet: components["schemas"]["VehicleProgress"] & {
+            /** @description Option family code -> chosen option code (the configuration) */
+            selection: {
+                [key: string]: string;
+            };
+            /** @description The line's N/P rules the car counts towards: the options the stations watch */
+            lineRules: {
+                id: string;
+                code: string;
+                name: components["schemas"]["Bilingual"];
             }[];
         };
         StepRequest: {

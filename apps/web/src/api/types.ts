@@ -1,4 +1,4 @@
-import type { paths } from './schema.d.ts';
+import type { components, paths } from './schema.d.ts';
 
 // Derived from paths rather than components so that schema names chosen by the server's
 // generator do not leak into the app.
@@ -30,3 +30,35 @@ export type Webhook = ResponseOf<'/admin/integration/webhooks', 'get'>['items'][
 export type WebhookDelivery = ResponseOf<'/admin/integration/deliveries', 'get'>['items'][number];
 export type OutboxDeadLetter = ResponseOf<'/admin/integration/dead-letters/outbox', 'get'>['items'][number];
 export type EventDetail = ResponseOf<'/admin/integration/events/{id}', 'get'>['event'];
+
+// orders, payments, checkout (issue #5)
+// The generator writes nullable references as `X & (Record<string, never> | null)`, which reads as
+// never null and differs per route; orders use the plain schema types with a real null instead.
+export type FinanceQuote = components['schemas']['FinanceQuote'];
+export type InsuranceQuote = components['schemas']['InsuranceQuote'];
+type WithQuotes<T> = Omit<T, 'finance' | 'insurance'> & {
+  finance: FinanceQuote | null;
+  insurance: InsuranceQuote | null;
+};
+export type Order = WithQuotes<components['schemas']['Order']>;
+
+/** An order as any order route answers it, typed as Order (the same JSON). */
+export function asOrder(order: { finance: unknown; insurance: unknown }): Order {
+  return order as unknown as Order;
+}
+export type OrderSummary = ResponseOf<'/store/orders', 'get'>['items'][number];
+export type OrderState = Order['state'];
+export type OrderPayment = Order['payments'][number];
+export type TimelineEntry = Order['timeline'][number];
+export type PaymentPurpose = OrderPayment['purpose'];
+export type PaymentMethod = OrderPayment['method'];
+export type OrderPrice = Order['price'];
+export type OrderTerms = ResponseOf<'/store/order-terms', 'get'>;
+export type Dealer = ResponseOf<'/store/dealers', 'get'>['items'][number];
+export type DealerService = Dealer['services'][number];
+export type FinanceOffer = ResponseOf<'/store/finance/offers', 'get'>['items'][number];
+export type InsuranceProduct = ResponseOf<'/store/insurance/products', 'get'>['items'][number];
+export type CancellationPreview = ResponseOf<'/store/orders/{id}/cancellation', 'get'>;
+export type SimPayment = ResponseOf<'/store/pay/sim/{token}', 'get'>;
+export type SimOutcome = RequestOf<'/store/pay/sim/{token}/complete', 'post'>['outcome'];
+export type FinanceChoice = RequestOf<'/store/orders/{id}/finance', 'put'>;

@@ -17,6 +17,8 @@ const DealerApp = lazyNamed(() => import('../dealer/dealer-app.tsx'), 'DealerApp
 const AdminApp = lazyNamed(() => import('../admin/admin-app.tsx'), 'AdminApp');
 const FactoryApp = lazyNamed(() => import('../factory/factory-app.tsx'), 'FactoryApp');
 const PartnerApp = lazyNamed(() => import('../partner/partner-app.tsx'), 'PartnerApp');
+// The payment provider's hosted page (the simulator's): its own bundle, outside every shell.
+const PayApp = lazyNamed(() => import('../pay/pay-app.tsx'), 'PayApp');
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -77,6 +79,14 @@ export function App() {
                   <Guarded audience="partner">
                     <PartnerApp />
                   </Guarded>
+                }
+              />
+              <Route
+                path="/pay/*"
+                element={
+                  <Loading>
+                    <PayApp />
+                  </Loading>
                 }
               />
               <Route

@@ -37,6 +37,16 @@ describe('landing shell by role', () => {
     expect(canEnter(staff('analyst'), 'admin')).toBe(true);
   });
 
+  it('lets HQ admins and analysts into the factory shell to read the planner console', () => {
+    expect(canEnter(staff('admin'), 'factory')).toBe(true);
+    expect(canEnter(staff('analyst'), 'factory')).toBe(true);
+    expect(canEnter(staff('engineer'), 'factory')).toBe(false);
+    expect(canEnter(staff('dealer_staff'), 'factory')).toBe(false);
+    expect(canEnter(customer, 'factory')).toBe(false);
+    expect(canEnter(staff('admin'), 'partner')).toBe(false);
+    expect(pathAfterSignIn(staff('analyst'), '/factory?line=x')).toBe('/factory?line=x');
+  });
+
   it('finds the audience of a path by its first segment', () => {
     expect(audienceOfPath('/admin')).toBe('admin');
     expect(audienceOfPath('/admin/users')).toBe('admin');

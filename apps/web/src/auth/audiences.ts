@@ -50,10 +50,21 @@ export function landingPath(person: Person): string {
   return AUDIENCE_PATH[landingAudience(person)];
 }
 
-/** The storefront is public; every other shell only admits staff whose role lands there. */
+// Shells a role may open besides its own: HQ admins and analysts read the planner console
+// (production_plan.read), read-only.
+const ALSO_ENTERS: Partial<Record<StaffRole, readonly Audience[]>> = {
+  admin: ['factory'],
+  analyst: ['factory'],
+};
+
+/** The storefront is public; every other shell admits staff whose role lands there (and HQ the factory). */
 export function canEnter(person: Person | null, audience: Audience): boolean {
   if (audience === 'storefront') return true;
-  return person !== null && landingAudience(person) === audience;
+  if (person === null) return false;
+  if (landingAudience(person) === audience) return true;
+  return (
+    person.kind === 'staff' && person.role !== null && (ALSO_ENTERS[person.role] ?? []).includes(audience)
+  );
 }
 
 export function audienceOfPath(pathname: string): Audience {

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n-provider.tsx';
 import { NotFoundPage } from '../ui/not-found-page.tsx';
 import { Shell } from '../ui/shell.tsx';
 import { DealershipByIdPage, DealershipPage } from './dealership-page.tsx';
+import { DealerOrderPage, DealerOrdersPage } from './orders-pages.tsx';
 import { StaffPage } from './staff-page.tsx';
 
 export function DealerApp() {
@@ -12,11 +13,14 @@ export function DealerApp() {
       audience="dealer"
       nav={[
         { to: '/dealer', label: t('dealer.nav.dealership'), end: true },
+        { to: '/dealer/orders', label: t('dealer.nav.orders') },
         { to: '/dealer/staff', label: t('dealer.nav.staff') },
       ]}
     >
       <Routes>
         <Route index element={<DealershipPage />} />
+        <Route path="orders" element={<DealerOrdersPage />} />
+        <Route path="orders/:id" element={<DealerOrderPage />} />
         <Route path="staff" element={<StaffPage />} />
         <Route path="dealerships/:id" element={<DealershipByIdPage />} />
         <Route path="*" element={<NotFoundPage home="/dealer" />} />

@@ -4,12 +4,20 @@
 // `en` is typed by the zh-CN keys, so a key missing in either language fails tsc.
 
 const zhCN = {
-  'timeline.delivery_date_reserved': '已预留交付日期 {deliveryDate}',
-  'timeline.delivery_date_changed': '交付日期已改为 {deliveryDate}',
-  'timeline.confirmed_for_build': '订单已锁定，车辆确认投产',
-  'timeline.plant_step': '工厂工序：{step}',
-  'timeline.handover_booked': '交车预约：{day} {slotStart}-{slotEnd}',
-  'timeline.handover_checklist_completed': '交车前检查已全部完成',
+  'order.timeline.delivery_date_reserved': '已预留交付日期',
+  'order.timeline.delivery_date_reserved.detail': '交付日期 {deliveryDate}，生产日 {productionDay}。',
+  'order.timeline.delivery_date_changed': '交付日期已修改',
+  'order.timeline.delivery_date_changed.detail': '{previousDate} → {deliveryDate}。',
+  'order.timeline.confirmed_for_build': '车辆确认投产',
+  'order.timeline.confirmed_for_build.detail': '订单已锁定，生产日 {productionDay}。',
+  'order.timeline.plant_step': '工厂工序',
+  'order.timeline.plant_step.detail': '{step}完成。',
+  'order.timeline.scheduled.position': '{productionDay} 第 {sequencePosition} 台上线。',
+  'order.timeline.rescheduled.detail': '交付日期 {previousDate} → {newDate}。',
+  'order.timeline.handover_booked': '已预约交车',
+  'order.timeline.handover_booked.detail': '{day} {slotStart}-{slotEnd}。',
+  'order.timeline.handover_checklist_completed': '交车前检查已完成',
+  'order.by.system': '系统（草稿超时未支付）',
 
   'production.repromise.not_locked': '生产日冻结前订单尚未锁定，交付日期顺延至 {newDate}。',
   'order.reschedule.customer_request': '你修改了交付日期。',
@@ -44,12 +52,21 @@ const zhCN = {
 type Key = keyof typeof zhCN;
 
 const en: Record<Key, string> = {
-  'timeline.delivery_date_reserved': 'Delivery date {deliveryDate} reserved',
-  'timeline.delivery_date_changed': 'Delivery date changed to {deliveryDate}',
-  'timeline.confirmed_for_build': 'Order locked: your car is confirmed for build',
-  'timeline.plant_step': 'At the plant: {step}',
-  'timeline.handover_booked': 'Hand-over booked: {day} {slotStart}-{slotEnd}',
-  'timeline.handover_checklist_completed': 'Pre-delivery checklist complete',
+  'order.timeline.delivery_date_reserved': 'Delivery date reserved',
+  'order.timeline.delivery_date_reserved.detail':
+    'Delivery on {deliveryDate}, production day {productionDay}.',
+  'order.timeline.delivery_date_changed': 'Delivery date changed',
+  'order.timeline.delivery_date_changed.detail': '{previousDate} → {deliveryDate}.',
+  'order.timeline.confirmed_for_build': 'Confirmed for build',
+  'order.timeline.confirmed_for_build.detail': 'The order is locked; production day {productionDay}.',
+  'order.timeline.plant_step': 'At the plant',
+  'order.timeline.plant_step.detail': '{step} done.',
+  'order.timeline.scheduled.position': 'Car {sequencePosition} on the line on {productionDay}.',
+  'order.timeline.rescheduled.detail': 'Delivery date {previousDate} → {newDate}.',
+  'order.timeline.handover_booked': 'Hand-over booked',
+  'order.timeline.handover_booked.detail': '{day} {slotStart}-{slotEnd}.',
+  'order.timeline.handover_checklist_completed': 'Pre-delivery checklist complete',
+  'order.by.system': 'the system (draft not paid in time)',
 
   'production.repromise.not_locked':
     'The order was not locked when its production day was frozen; your car is now due on {newDate}.',

@@ -7,6 +7,9 @@ import { adminIntegration } from './admin-integration.ts';
 // ---- build chain (issue #6)
 import { buildChain } from './build-chain.ts';
 import { factoryBom } from './factory-bom.ts';
+// ---- factory and supplier pages (issue #6 web)
+import { factoryWeb } from './factory-web.ts';
+import { orders } from './orders.ts';
 import { ordersProblems } from './orders-problems.ts';
 import { production } from './production.ts';
 import { storefrontConfigurator } from './storefront-configurator.ts';
@@ -18,6 +21,9 @@ const zhCN = {
   ...factoryBom['zh-CN'],
   ...ordersProblems['zh-CN'],
   ...production['zh-CN'],
+  ...orders['zh-CN'],
+  // ---- factory and supplier pages (issue #6 web)
+  ...factoryWeb['zh-CN'],
   // ---- build chain (issue #6)
   ...buildChain['zh-CN'],
   'app.name': 'OpenC2B',
@@ -256,6 +262,9 @@ const en: Messages = {
   ...factoryBom.en,
   ...ordersProblems.en,
   ...production.en,
+  ...orders.en,
+  // ---- factory and supplier pages (issue #6 web)
+  ...factoryWeb.en,
   // ---- build chain (issue #6)
   ...buildChain.en,
   'app.name': 'OpenC2B',

@@ -6,6 +6,7 @@ import { pickLocalized } from '../i18n/locales.ts';
 import { Spinner } from '../ui/async-view.tsx';
 import { DetailsList } from '../ui/details-list.tsx';
 import { Page } from '../ui/page.tsx';
+import { MyOrdersList } from './orders/my-orders-page.tsx';
 
 export function AccountPage() {
   const { t, locale } = useI18n();
@@ -36,10 +37,13 @@ export function AccountPage() {
           </Link>
         </p>
       ) : (
-        <div className="card muted-card">
-          <h2>{t('account.orders.title')}</h2>
-          <p>{t('account.orders.none')}</p>
-        </div>
+        <section className="card" aria-labelledby="account-orders-title">
+          <h2 id="account-orders-title">{t('account.orders.title')}</h2>
+          <MyOrdersList />
+          <p>
+            <Link to="/orders">{t('account.orders.all')}</Link>
+          </p>
+        </section>
       )}
     </Page>
   );

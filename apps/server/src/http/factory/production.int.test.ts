@@ -708,6 +708,33 @@ describe('tracking at the stations', () => {
     expect(badStep.body.errors?.map((e) => e.path)).toEqual(['step']);
     expect((await step(operator, 'C2B-2026-777777', { step: 'stamping' })).status).toBe(404);
   });
+
+  it("gives the station the car's build sheet: its options and the line rules it counts towards", async () => {
+    type Sheet = Progress & {
+      vehicleId: string;
+      selection: Record<string, string>;
+      lineRules: { code: string; name: { 'zh-CN': string; en: string } }[];
+    };
+    const day = (await plan()).body;
+    // The car with the most rules, so the comparison means something.
+    const car = [...day.vehicles].sort((a, b) => b.ruleCodes.length - a.ruleCodes.length)[0];
+    if (!car) throw new Error('no planned car');
+    expect(car.ruleCodes.length).toBeGreaterThan(0);
+    const sheet = await operator.json<Sheet>('GET', `/factory/vehicles/${car.vehicleId.toLowerCase()}`);
+    expect(sheet.status).toBe(200);
+    expect(sheet.body.vehicleId).toBe(car.vehicleId);
+    expect(sheet.body.selection['paint']).toBe(car.colour);
+    expect(sheet.body.lineRules.map((r) => r.code).sort()).toEqual([...car.ruleCodes].sort());
+    const roof = sheet.body.lineRules.find((r) => r.code === 'pano-roof');
+    if (roof) expect(roof.name['zh-CN']).toBe('全景天窗装配');
+    // A car without any rule's option counts towards none.
+    const plain = day.vehicles.find((v) => v.ruleCodes.length === 0);
+    if (plain) {
+      const none = await planner.json<Sheet>('GET', `/factory/vehicles/${plain.vehicleId}`);
+      expect(none.body.lineRules).toEqual([]);
+    }
+    expect((await otherOperator.json('GET', `/factory/vehicles/${car.vehicleId}`)).status).toBe(404);
+  });
 });
 
 type CallOff = {
@@ -786,6 +813,17 @@ describe('supplier call-offs', () => {
     }
     const events = await outbox('production.calloffs_issued');
     expect(events.find((e) => e.payload['day'] === DAY)?.payload['callOffs']).toHaveLength(all.length);
+  });
+
+  it("names each call-off's supplier for the planner", async () => {
+    const res = await planner.json<{ items: (CallOff & { supplierName: { 'zh-CN': string } | null })[] }>(
+      'GET',
+      `/factory/lines/${line.id}/days/${DAY}/call-offs`,
+    );
+    const seats = res.body.items.filter((c) => c.supplierId === seat);
+    expect(seats.length).toBeGreaterThan(0);
+    expect(seats.every((c) => c.supplierName?.['zh-CN'] === '华东座椅系统有限公司')).toBe(true);
+    expect(res.body.items.every((c) => c.supplierName !== null)).toBe(true);
   });
 
   it('shows a supplier only its own call-offs; another supplier’s is 404', async () => {

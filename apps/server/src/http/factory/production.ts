@@ -1,4 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { findOrganisation, type Organisation } from '../../modules/identity/index.ts';
 import {
   createLine,
   createOptionRule,
@@ -6,6 +7,7 @@ import {
   deleteOptionRule,
   deleteTransportDays,
   freezeDay,
+  getBuildSheet,
   getDayPlan,
   getLine,
   getLineCalendar,
@@ -31,10 +33,10 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute } from '../access.ts';
 import {
+  BuildSheetSchema,
+  buildSheetDto,
   CalendarDaySchema,
-  CallOffSchema,
   calendarDayDto,
-  callOffDto,
   DayPlanSchema,
   dayPlanDto,
   ExceptionBodySchema,
@@ -48,6 +50,8 @@ import {
   OptionRuleSchema,
   OrgIdSchema,
   optionRuleDto,
+  PlantCallOffSchema,
+  plantCallOffDto,
   RuleUpdateSchema,
   RunBodySchema,
   RunSchema,
@@ -335,10 +339,11 @@ const dayCallOffsRoute = guardedRoute('production_plan.read', {
   method: 'get',
   path: '/lines/{lineId}/days/{day}/call-offs',
   tags,
-  summary: 'The supplier call-offs of a frozen day (just-in-sequence per car, daily totals)',
+  summary:
+    'The supplier call-offs of a frozen day (just-in-sequence per car, daily totals), with supplier names',
   request: { params: dayParam },
   responses: {
-    200: { description: 'OK', content: json(z.object({ items: z.array(CallOffSchema) })) },
+    200: { description: 'OK', content: json(z.object({ items: z.array(PlantCallOffSchema) })) },
     ...problemResponses(400, 401, 403, 404),
   },
 });
@@ -347,10 +352,11 @@ const vehicleRoute = guardedRoute('vehicle_progress.read', {
   method: 'get',
   path: '/vehicles/{vehicleId}',
   tags,
-  summary: 'A car of the plant (scan or type its vehicle id): current step, next steps, VIN, times',
+  summary:
+    'A car of the plant (scan or type its vehicle id): current step, next steps, VIN, times, chosen options and the line rules it counts towards',
   request: { params: vehicleParam },
   responses: {
-    200: { description: 'OK', content: json(VehicleProgressSchema) },
+    200: { description: 'OK', content: json(BuildSheetSchema) },
     ...problemResponses(400, 401, 403, 404),
   },
 });
@@ -527,12 +533,20 @@ export function mountFactoryProductionRoutes(router: OpenAPIHono<AppEnv>): void 
 
   router.openapi(dayCallOffsRoute, async (c) => {
     const { lineId, day } = c.req.valid('param');
-    return c.json({ items: (await listDayCallOffs(c.var.ctx, lineId, day)).map(callOffDto) }, 200);
+    const callOffs = await listDayCallOffs(c.var.ctx, lineId, day);
+    const names = new Map<string, Organisation['name'] | null>();
+    for (const id of new Set(callOffs.map((o) => o.supplierOrgId))) {
+      names.set(id, (await findOrganisation(c.var.ctx, id))?.name ?? null);
+    }
+    return c.json(
+      { items: callOffs.map((o) => plantCallOffDto(o, names.get(o.supplierOrgId) ?? null)) },
+      200,
+    );
   });
 
   router.openapi(vehicleRoute, async (c) => {
     const { vehicleId } = c.req.valid('param');
-    return c.json(vehicleProgressDto(await getVehicleProgress(c.var.ctx, vehicleId.toUpperCase())), 200);
+    return c.json(buildSheetDto(await getBuildSheet(c.var.ctx, vehicleId.toUpperCase())), 200);
   });
 
   router.openapi(moveRoute, async (c) => {

@@ -508,6 +508,66 @@ describe('changing an order before lock', () => {
     expect(locked.body).toMatchObject({ state: 'locked', action: 'change_configuration' });
   });
 
+  it("quotes finance on the order's own price without changing it; another customer's order is 404", async () => {
+    const order = await placeOrderAs(t, customer, { insurance: ['ctpl'] });
+    const down = Math.ceil(order.total * 0.3);
+    const choice = { offerId: offer('huashang-bank-388').id, downPayment: down, termMonths: 36 };
+    const quoted = await customer.json<{ quote: { price: number; principal: number; instalment: number } }>(
+      'POST',
+      `/store/orders/${order.id}/finance/quote`,
+      { body: choice },
+    );
+    expect(quoted.status).toBe(200);
+    const annuity = quoteAnnuity({ price: order.total, downPayment: down, aprBp: 388, termMonths: 36 });
+    expect(quoted.body.quote).toMatchObject({
+      price: order.total,
+      principal: order.total - down,
+      instalment: annuity.instalment,
+    });
+    // Nothing changed on the order.
+    const after = await customer.json<OrderBody & { finance: unknown }>('GET', `/store/orders/${order.id}`);
+    expect(after.body.finance).toBeNull();
+    expect(after.body.timeline.map((e) => e.kind)).toEqual(['placed']);
+    // The offer's checks apply, naming the field.
+    const low = await customer.json<Problem>('POST', `/store/orders/${order.id}/finance/quote`, {
+      body: { ...choice, downPayment: 1_000_000 },
+    });
+    expect(low.status).toBe(422);
+    expect(low.body).toMatchObject({
+      code: 'finance.down_payment_too_low',
+      errors: [{ path: 'downPayment' }],
+    });
+    const other = await registerCustomer(t, '别人 Someone Else');
+    const foreign = await other.json<Problem>('POST', `/store/orders/${order.id}/finance/quote`, {
+      body: choice,
+    });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.code).toBe('ordering.order_not_found');
+    const unknownField = await customer.json<Problem>('POST', `/store/orders/${order.id}/finance/quote`, {
+      body: { ...choice, price: 1 },
+    });
+    expect(unknownField.status).toBe(400);
+  });
+
+  it('shows the clauses of the terms the order accepted, the lock clauses marked', async () => {
+    const order = await placeOrderAs(t, customer);
+    const body = (
+      await customer.json<{
+        terms: {
+          version: string;
+          forfeitOnCustomerCancelAfterLock: number;
+          clauses: { id: string; acceptedAtLock: boolean; body: { 'zh-CN': string; en: string } }[];
+        };
+      }>('GET', `/store/orders/${order.id}`)
+    ).body;
+    const terms = currentOrderTerms();
+    expect(body.terms.version).toBe(terms.version);
+    expect(body.terms.forfeitOnCustomerCancelAfterLock).toBe(terms.forfeitOnCustomerCancelAfterLock);
+    expect(body.terms.clauses.map((c) => c.id)).toEqual(terms.clauses.map((c) => c.id));
+    expect(body.terms.clauses.filter((c) => c.acceptedAtLock).map((c) => c.id)).toEqual(['lock', 'cancel']);
+    expect(body.terms.clauses[0]?.body.en).not.toBe('');
+  });
+
   it('changes insurance until shipped; an empty list removes it', async () => {
     const order = await placeOrderAs(t, customer);
     const set = await customer.json<

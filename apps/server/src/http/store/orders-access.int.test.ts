@@ -62,6 +62,11 @@ async function requestsFor(): Promise<
       path: '/finance',
       body: { offerId: 'fin_01JD0000000000000000000000', downPayment: 9_000_000, termMonths: 12 },
     },
+    'POST /store/orders/{id}/finance/quote': {
+      method: 'POST',
+      path: '/finance/quote',
+      body: { offerId: 'fin_01JD0000000000000000000000', downPayment: 9_000_000, termMonths: 12 },
+    },
     'DELETE /store/orders/{id}/finance': { method: 'DELETE', path: '/finance' },
     'PUT /store/orders/{id}/insurance': { method: 'PUT', path: '/insurance', body: { products: [] } },
     'POST /store/orders/{id}/payments': {

@@ -9,7 +9,7 @@ import { changeOrderFinance } from '../../flows/change-finance.ts';
 import { acceptDelivery } from '../../flows/handover.ts';
 import { listOrderSummaries, readOrder, viewOf } from '../../flows/read-order.ts';
 import { startPayment } from '../../flows/start-payment.ts';
-import { changeInsurance } from '../../modules/ordering/index.ts';
+import { changeInsurance, quoteFinanceForOrder } from '../../modules/ordering/index.ts';
 import type { PaymentProviders } from '../../modules/payments/index.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { IDEMPOTENCY_HEADER_DOC, idempotently } from '../../platform/http/idempotent.ts';
@@ -22,6 +22,8 @@ import {
   cancellationPreviewDto,
   configurationChangeDto,
   FinanceChoiceSchema,
+  FinanceQuoteSchema,
+  financeQuoteDto,
   OrderIdParam,
   OrderListQuery,
   OrderPageSchema,
@@ -136,6 +138,20 @@ const setFinance = guardedRoute('order.change', {
   responses: {
     200: { description: 'OK', content: json(OrderSchema) },
     ...problemResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+const quoteFinance = guardedRoute('order.change', {
+  method: 'post',
+  path: '/orders/{id}/finance/quote',
+  tags,
+  summary: "Quote a finance choice on the order's own price, without changing the order",
+  description:
+    'What `PUT /orders/{id}/finance` would attach: 422 `finance.*` or `ordering.down_payment_below_deposit` for a choice the offer or the order terms do not allow.',
+  request: { params: OrderIdParam, ...body(FinanceChoiceSchema) },
+  responses: {
+    200: { description: 'OK', content: json(z.object({ quote: FinanceQuoteSchema })) },
+    ...problemResponses(400, 401, 403, 404, 422),
   },
 });
 
@@ -271,6 +287,11 @@ export function mountStoreOrderRoutes(router: OpenAPIHono<AppEnv>, providers: Pa
   router.openapi(setFinance, async (c) => {
     const order = await changeOrderFinance(c.var.ctx, c.req.valid('param').id, c.req.valid('json'));
     return c.json(orderDto(await viewOf(c.var.ctx, order), 'customer'), 200);
+  });
+
+  router.openapi(quoteFinance, async (c) => {
+    const quote = await quoteFinanceForOrder(c.var.ctx, c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ quote: financeQuoteDto(quote) }, 200);
   });
 
   router.openapi(removeFinance, async (c) => {

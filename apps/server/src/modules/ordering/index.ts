@@ -61,7 +61,11 @@ export { priceConfiguration } from './price-configuration.ts';
 export type { PriceComparison, PriceDifferenceLine, PriceSnapshot } from './price-snapshot.ts';
 export { comparePrices } from './price-snapshot.ts';
 export type { ConfigurationQuote, FinanceChoice } from './quote-extras.ts';
-export { quoteFinanceForConfiguration, quoteInsuranceForConfiguration } from './quote-extras.ts';
+export {
+  quoteFinanceForConfiguration,
+  quoteFinanceForOrder,
+  quoteInsuranceForConfiguration,
+} from './quote-extras.ts';
 export type { OrderListQuery, OrderReadPermission, OrderWritePermission } from './read-orders.ts';
 export {
   assertOrderAccess,

@@ -9,8 +9,10 @@ import {
   quoteInsuranceProducts,
 } from '../finance/index.ts';
 import { assertAuthorized } from '../identity/index.ts';
+import { orderNotFound } from './order-errors.ts';
 import type { OrderTerms } from './order-terms.ts';
 import { type PricedConfiguration, priceConfiguration } from './price-configuration.ts';
+import { assertOrderAccess, findOrderByRef } from './read-orders.ts';
 
 /** What a customer chooses of a finance offer; the price comes from the server. */
 export type FinanceChoice = { offerId: string; downPayment: number; termMonths: number };
@@ -137,4 +139,26 @@ export async function quoteInsuranceForConfiguration(
     input.products,
   );
   return { vehicle: vehicleOf(priced), quote };
+}
+
+/**
+ * A finance quote on an own order's price snapshot, without changing the order: what attaching
+ * or changing the finance would give (the order page shows it before the customer confirms).
+ * The same checks as the change itself (offer, term, down payment, at least the lock deposit).
+ */
+export async function quoteFinanceForOrder(
+  ctx: Ctx,
+  ref: string,
+  choice: FinanceChoice,
+): Promise<FinanceQuote> {
+  assertAuthorized(ctx.actor, 'order.change');
+  const order = await findOrderByRef(ctx, ref);
+  if (!order) throw orderNotFound();
+  assertOrderAccess(ctx, 'order.change', order);
+  return quoteFinanceFor(
+    ctx,
+    { modelLine: order.modelLine.code, price: order.price.total, currency: order.price.currency },
+    choice,
+    { terms: order.terms },
+  );
 }

@@ -77,7 +77,6 @@ export const TIMELINE_KINDS = [
   'plant_step',
   'handover_booked',
   'handover_checklist_completed',
-  'draft_expired',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

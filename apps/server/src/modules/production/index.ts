@@ -21,7 +21,9 @@
  *   the value `{ ok: false, reason, reasons, nextAvailable }`; re-reserving releases the old date.
  * - `cancelVehicle(ctx, vehicleId, reason)`: releases capacity (not on a frozen day); 409 once
  *   the car is in production.
- * - `getVehicleProgress(ctx, vehicleId)`: steps with estimated and actual times, VIN, promised date.
+ * - `getVehicleProgress(ctx, vehicleId)`: steps with estimated and actual times, VIN, promised date;
+ *   `getBuildSheet(ctx, vehicleId)`: the same plus the chosen options and the line rules it counts
+ *   towards (the station page).
  * - `getDeliveryCalendar(ctx, { modelLine, configurationCode, dealerOrgId, weeks? }, { handoverCapacity? })`.
  * Events (events.ts): vehicle_registered, vehicle_confirmed, vehicle_reconfigured, delivery_date_reserved, delivery_repromised (with the
  * reason the customer is told), vehicle_replanned, vehicle_step_recorded, vehicle_cancelled,
@@ -122,8 +124,8 @@ export type { QcResult, Step, StepState, TimelineStep } from './step-machine.ts'
 export { nextSteps, QC_RESULTS, STEP_STATES, STEPS, TIMELINE_STEPS } from './step-machine.ts';
 export type { RunRecord, RunStatus } from './store.ts';
 export { RUN_STATUSES } from './store.ts';
-export type { StepRequest, VehicleProgress } from './track-vehicle.ts';
-export { getVehicleProgress, readVehicleProgress, recordStep } from './track-vehicle.ts';
+export type { BuildSheet, StepRequest, VehicleProgress } from './track-vehicle.ts';
+export { getBuildSheet, getVehicleProgress, readVehicleProgress, recordStep } from './track-vehicle.ts';
 export type {
   Bilingual,
   CallOff,

@@ -1,3 +1,4 @@
+import type { Selection } from '@openc2b/configurator';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/publish.ts';
@@ -6,6 +7,7 @@ import { composeVin, modelYearCode } from './assign-vin.ts';
 import { type IsoDate, localDate } from './capacity-calendar.ts';
 import { planRework, shiftAfterStep } from './estimate-steps.ts';
 import { deliveryRepromised, vehicleStepRecorded } from './events.ts';
+import { rulesUsedBy } from './limit-options.ts';
 import { carContext, getVehicleFor, vehicleNotFound } from './reserve-date.ts';
 import {
   nextSteps,
@@ -17,7 +19,7 @@ import {
   type TimelineStep,
 } from './step-machine.ts';
 import * as store from './store.ts';
-import type { Defect, DeliveryChange, StepRecord, Vehicle } from './types.ts';
+import type { Bilingual, Defect, DeliveryChange, StepRecord, Vehicle } from './types.ts';
 
 export type StepRequest = { step: Step; result?: QcResult; defects?: Defect[] };
 
@@ -61,6 +63,28 @@ export async function getVehicleProgress(ctx: Ctx, vehicleId: string): Promise<V
 export async function readVehicleProgress(ctx: Ctx, vehicleId: string): Promise<VehicleProgress | undefined> {
   const vehicle = await store.findVehicle(ctx, vehicleId);
   return vehicle ? progressOf(ctx, vehicle) : undefined;
+}
+
+/** A car as a station sees it: its progress, what was chosen, and the line rules it counts towards. */
+export type BuildSheet = VehicleProgress & {
+  selection: Selection;
+  /** The line's active N/P rules whose condition the car meets: the options the stations watch. */
+  lineRules: { id: string; code: string; name: Bilingual }[];
+};
+
+/**
+ * The build sheet of a car for the station page (and the planner): its progress plus the chosen
+ * options and the line rules (sunroof, PHEV battery, ...) it counts towards, from its own
+ * selection and the line's rules as they are now. Readable by whoever may read its progress.
+ */
+export async function getBuildSheet(ctx: Ctx, vehicleId: string): Promise<BuildSheet> {
+  const vehicle = await getVehicleFor(ctx, vehicleId, 'vehicle_progress.read');
+  const rules = rulesUsedBy(await store.listRules(ctx, vehicle.lineId), vehicle.selection);
+  return {
+    ...(await progressOf(ctx, vehicle)),
+    selection: vehicle.selection,
+    lineRules: rules.map((r) => ({ id: r.id, code: r.code, name: r.name })),
+  };
 }
 
 async function progressOf(ctx: Ctx, v: Vehicle): Promise<VehicleProgress> {

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import './configurator.css';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { pickLocalized } from '../../i18n/locales.ts';
+import { type OrderBeingChanged, OrderChangePanel } from '../orders/order-change-panel.tsx';
 import type { ModelLineDetail } from './catalog-api.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { FamilyCard } from './family-card.tsx';
@@ -29,10 +30,20 @@ type Props = {
   /** Set when opened from a share link: the code of the saved car. */
   savedCode?: string;
   notice?: string;
+  /** Opened from an order to change its configuration (before lock): no saving, a quote instead. */
+  forOrder?: OrderBeingChanged;
 };
 
 /** The configurator: steps of option families, answered by the engine in the browser on every click. */
-export function Configurator({ detail, compiled, versionId, initialSelection, savedCode, notice }: Props) {
+export function Configurator({
+  detail,
+  compiled,
+  versionId,
+  initialSelection,
+  savedCode,
+  notice,
+  forOrder,
+}: Props) {
   const { t, locale } = useI18n();
   const model = detail.model;
   const [state, dispatch] = useReducer(configuratorReducer, initialSelection, initialState);
@@ -206,12 +217,16 @@ export function Configurator({ detail, compiled, versionId, initialSelection, sa
             chosen={chosenCount}
             total={familyCount}
           />
-          <SavePanel
-            modelLine={detail.line.code}
-            versionId={versionId}
-            code={code}
-            alreadySaved={savedCode}
-          />
+          {forOrder ? (
+            <OrderChangePanel order={forOrder} code={code} />
+          ) : (
+            <SavePanel
+              modelLine={detail.line.code}
+              versionId={versionId}
+              code={code}
+              alreadySaved={savedCode}
+            />
+          )}
         </aside>
       </div>
 

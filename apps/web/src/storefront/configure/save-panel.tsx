@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { type SavedConfiguration, saveConfiguration } from './catalog-api.ts';
-import { comparePath, shareUrl, specPath } from './share-link.ts';
+import { checkoutPath, comparePath, shareUrl, specPath } from './share-link.ts';
 
 type SaveState =
   | { status: 'idle' }
@@ -77,6 +77,13 @@ export function SavePanel({
             {copied ? t('action.copied') : t('action.copy')}
           </button>
         </div>
+        <Link
+          className="button button-primary button-block"
+          to={checkoutPath(savedCode)}
+          data-testid="order-this-car"
+        >
+          {t('checkout.action')}
+        </Link>
         <p className="cfg-share-more">
           <Link to={specPath(savedCode)} data-testid="spec-link">
             {t('cfg.save.spec')}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkoutPath,
   codeFromInput,
   compareCodes,
   comparePath,
@@ -13,6 +14,7 @@ describe('share links', () => {
   it('builds the paths of a configuration', () => {
     expect(sharePath('A1B2C3D4')).toBe('/c/A1B2C3D4');
     expect(specPath('A1B2C3D4')).toBe('/c/A1B2C3D4/spec');
+    expect(checkoutPath('A1B2 C3')).toBe('/checkout/A1B2%20C3');
     expect(shareUrl('https://shop.example/', 'A1B2C3D4')).toBe('https://shop.example/c/A1B2C3D4');
     expect(configurePath('qc-d90-pro')).toBe('/configure/qc-d90-pro');
     expect(configurePath('qc-d90-pro', 'A1B')).toBe('/configure/qc-d90-pro?code=A1B');

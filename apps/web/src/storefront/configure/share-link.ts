@@ -9,6 +9,11 @@ export function sharePath(code: string): string {
   return `/c/${encodeURIComponent(code)}`;
 }
 
+/** Checkout of a saved configuration. */
+export function checkoutPath(code: string): string {
+  return `/checkout/${encodeURIComponent(code)}`;
+}
+
 export function specPath(code: string): string {
   return `${sharePath(code)}/spec`;
 }
