@@ -9,6 +9,8 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import { EVENT_CATALOGUE, eventCatalogueDocument } from './event-catalogue.ts';
+import { subscribeBuildChain } from './flows/follow-plant.ts';
+import { orderJobs } from './flows/order-jobs.ts';
 import { paymentJobs } from './flows/payment-jobs.ts';
 import { paymentProvidersFor } from './flows/payment-providers.ts';
 import { adminRoutes } from './http/admin/index.ts';
@@ -99,6 +101,10 @@ export function registerJobsAndSubscribers(deps: AppDeps): void {
 
   // production: sequencing runs and the hourly freeze at the horizon
   deps.jobs.register(...productionJobs);
+
+  // ---- build chain (issue #6): the order follows the plant; unpaid drafts expire
+  subscribeBuildChain(deps.events);
+  deps.jobs.register(orderJobs(paymentProvidersFor(deps.config)).expireDraft);
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {

@@ -6,7 +6,12 @@
  */
 import { bomVersionPublished, partUpdated, vehiclePartsStored } from './modules/bom/index.ts';
 import { configurationSaved, versionPublished } from './modules/catalog/index.ts';
-import { profileUpdated, stockVehicleUpdated } from './modules/dealers/index.ts';
+import {
+  handoverBooked,
+  handoverChecklistCompleted,
+  profileUpdated,
+  stockVehicleUpdated,
+} from './modules/dealers/index.ts';
 import { offerCreated, offerDeactivated } from './modules/finance/index.ts';
 import {
   DEFAULT_TOLERANCE_SECONDS,
@@ -31,6 +36,7 @@ import {
   orderScheduled,
   orderShipped,
 } from './modules/ordering/index.ts';
+import { ownershipRecorded } from './modules/owners/index.ts';
 import {
   paymentCancelled,
   paymentCaptured,
@@ -51,6 +57,8 @@ import {
   deliveryRepromised,
   partsReceived,
   vehicleCancelled,
+  vehicleConfirmed,
+  vehicleReconfigured,
   vehicleRegistered,
   vehicleReplanned,
   vehicleStepRecorded,
@@ -93,6 +101,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   refundFailed,
   // production
   vehicleRegistered,
+  vehicleConfirmed,
+  vehicleReconfigured,
   deliveryDateReserved,
   deliveryRepromised,
   vehicleReplanned,
@@ -107,6 +117,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   // dealers
   profileUpdated,
   stockVehicleUpdated,
+  handoverBooked,
+  handoverChecklistCompleted,
+  // owners
+  ownershipRecorded,
   // finance
   offerCreated,
   offerDeactivated,

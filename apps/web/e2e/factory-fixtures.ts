@@ -2,12 +2,11 @@
  * Cars on a production day for the factory journey (factory.e2e.ts), written into the e2e
  * server's data directory before the server starts (PGlite has one process at a time).
  *
- * Placing an order with a delivery date does not register the car with production yet on this
- * branch (the order <-> production wiring lands with branch `build-flows`), so the cars are
- * registered the way the production module's own integration tests do it
- * (`http/production-fixtures.ts`): real, varied configurations of the demo models, each with a
- * delivery date reserved through `reserveDeliveryDate`, all on the same production day. Once the
- * wiring is in main, the journey can place, pay and lock real orders instead.
+ * The cars are registered and confirmed for build the way the production module's own
+ * integration tests do it (`http/production-fixtures.ts`; the order flows do the same when an
+ * order is placed and locked): real, varied configurations of the demo models, each with a
+ * delivery date reserved through `reserveDeliveryDate`, all on the same production day. Only
+ * confirmed cars are sequenced and frozen, so each is confirmed as its order's lock would.
  *
  * Run: DATA_DIR=<dir> node apps/web/e2e/factory-fixtures.ts (migrates and seeds the demo data first).
  */
@@ -15,6 +14,7 @@ import { type AppDeps, integrationFor, registerJobsAndSubscribers } from '../../
 import { sampledConfigurations } from '../../server/src/http/production-fixtures.ts';
 import { findOrganisationByCode } from '../../server/src/modules/identity/index.ts';
 import {
+  confirmVehicle,
   type DeliveryCalendar,
   getDeliveryCalendar,
   registerVehicle,
@@ -51,7 +51,7 @@ async function planFixtureCars(ctx: Ctx): Promise<Planned> {
   const year = ctx.now.getUTCFullYear();
   const cars: { car: Vehicle; available: DeliveryCalendar['days'] }[] = [];
   for (const [i, configuration] of configurations.entries()) {
-    const car = await registerVehicle(ctx, {
+    const registered = await registerVehicle(ctx, {
       vehicleId: vehicleIdOf(year, i),
       orderId: orderIdOf(year, i),
       customerUserId: null,
@@ -61,6 +61,7 @@ async function planFixtureCars(ctx: Ctx): Promise<Planned> {
       selection: configuration.selection,
       dealerOrgId: dealer.id,
     });
+    const car = await confirmVehicle(ctx, registered.vehicleId);
     const calendar = await getDeliveryCalendar(ctx, {
       modelLine: configuration.modelLine,
       configurationCode: configuration.code,

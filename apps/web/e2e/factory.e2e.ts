@@ -86,7 +86,10 @@ beforeAll(async () => {
   const calendar = await get<{ days: { date: string; reserved: number; frozen: boolean }[] }>(
     `/factory/lines/${lineId}/calendar?from=${today}&to=${to}`,
   );
-  const open = calendar.days.find((d) => d.reserved > 0 && !d.frozen);
+  // The fixture's day: the open day with the most cars (the demo orders hold a car here and there).
+  const open = calendar.days
+    .filter((d) => d.reserved > 0 && !d.frozen)
+    .sort((a, b) => b.reserved - a.reserved || a.date.localeCompare(b.date))[0];
   if (!open) throw new Error('no production day with cars: did factory-fixtures.ts run?');
   day = open.date;
 });

@@ -132,12 +132,14 @@ describe('order and pay', () => {
 
       const timeline = page.getByRole('list', { name: '订单动态' });
       const entries = timeline.getByRole('listitem');
-      await expect.poll(() => entries.count()).toBe(3);
+      await expect.poll(() => entries.count()).toBe(4);
       expect(await entries.nth(0).textContent()).toContain('下单');
       expect(await entries.nth(1).textContent()).toContain('已付意向金');
       expect(await entries.nth(1).textContent()).toContain('¥5,000（微信支付）');
       expect(await entries.nth(2).textContent()).toContain('已锁单');
       expect(await entries.nth(2).textContent()).toContain('定金 ¥15,000（银行卡），已付合计 ¥20,000');
+      // Locked: the car is confirmed for build in the same step.
+      expect(await entries.nth(3).textContent()).toContain('车辆确认投产');
       await screenshot(page, 'order-locked-desktop');
       await page.setViewportSize(PHONE);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -158,7 +160,7 @@ describe('order and pay', () => {
       expect(await stateOf(page)).toBe('已锁单');
       await page.getByRole('heading', { name: '客户联系方式' }).waitFor();
       const timeline = page.getByRole('list', { name: '订单动态' });
-      expect(await timeline.getByRole('listitem').count()).toBe(3);
+      expect(await timeline.getByRole('listitem').count()).toBe(4);
       await screenshot(page, 'dealer-order-desktop');
     });
   });

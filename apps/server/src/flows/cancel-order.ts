@@ -1,3 +1,4 @@
+import { cancelHandoverOf } from '../modules/dealers/index.ts';
 import { assertAuthorized } from '../modules/identity/index.ts';
 import {
   assertOrderAccess,
@@ -18,6 +19,7 @@ import {
   type Refund,
   requestRefunds,
 } from '../modules/payments/index.ts';
+import { cancelVehicle, findVehicleById } from '../modules/production/index.ts';
 import { type Ctx, inTransaction } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { enqueue } from '../platform/jobs/enqueue.ts';
@@ -71,7 +73,10 @@ export type CancelInput = {
  * lock or when the brand cancels; above the deposit after lock), requested per captured payment
  * and paid back by a retried job; the order goes to `cancelled` with its event and timeline entry.
  * A customer cannot cancel once production has started; nobody after delivery (409
- * `ordering.illegal_transition` with the state).
+ * `ordering.illegal_transition` with the state). The car is cancelled with production in the
+ * same transaction (capacity and the dealer's hand-over slot go back; a car already being built
+ * cannot be cancelled: 409 `production.vehicle_in_production`). The system cancels drafts that
+ * were not paid in time (`by: 'system'`).
  */
 export async function cancelOrder(
   ctx: Ctx,
@@ -108,8 +113,14 @@ export async function cancelOrder(
         { extra: { refund, forfeited, expectedRefund: input.expectedRefund } },
       );
     }
-    await cancelPendingIntents(tx, providers, order.id, { reason: 'order_cancelled' });
     const reason = input.reason?.trim() || null;
+    // The car first: once it is being built it cannot be cancelled (409 production.vehicle_in_production,
+    // and nothing else changes); otherwise its production capacity and its dealer slot go back.
+    if (await findVehicleById(tx, order.vehicleId)) {
+      await cancelVehicle(tx, order.vehicleId, reason ?? `cancelled_by_${input.by}`);
+    }
+    await cancelHandoverOf(tx, order.vehicleId);
+    await cancelPendingIntents(tx, providers, order.id, { reason: 'order_cancelled' });
     const cancelled = await transitionOrder(tx, order, 'cancel', {
       by: input.by,
       reason,

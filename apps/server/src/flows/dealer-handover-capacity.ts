@@ -1,16 +1,12 @@
-import { type HandoverCapacity, notLimitedByDealer } from '../modules/production/index.ts';
+import { handoverSlotsLeft } from '../modules/dealers/index.ts';
+import type { HandoverCapacity } from '../modules/production/index.ts';
 
 /**
  * The dealer's hand-over capacity as the delivery promise sees it: how many hand-over slots a
- * dealer has left on each date. The dealers module (its hand-over capacity per day and the
- * bookings against it) lands on another branch; this is the one place that connects it to
- * production. Until it is connected every date counts as "not limited by the dealer"
- * (`undefined`), which is what production does for a dealer without a capacity calendar.
- *
- * Integrator: replace the body with a read of the dealers module, e.g.
- *   async (ctx, dealerOrgId, range) => {
- *     const left = await handoverSlotsLeft(ctx, dealerOrgId, range); // Map<IsoDate, number>
- *     return (date) => left.get(date);
- *   }
+ * dealer has left on each date (its profile's capacity per day on the days it is open, minus
+ * the slots held by cars promised or booked there). The flows that reserve a date take the
+ * slot in the same transaction as the production reservation (see build-date.ts), so this read
+ * only decides which dates the calendar offers.
  */
-export const dealerHandoverCapacity: HandoverCapacity = notLimitedByDealer;
+export const dealerHandoverCapacity: HandoverCapacity = (ctx, dealerOrgId, range) =>
+  handoverSlotsLeft(ctx, dealerOrgId, range);

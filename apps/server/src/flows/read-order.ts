@@ -1,3 +1,4 @@
+import { findHandoverOfVehicle, type Handover } from '../modules/dealers/index.ts';
 import {
   getOrder,
   listOrders,
@@ -15,6 +16,7 @@ import {
   type Refund,
   readOrderPayments,
 } from '../modules/payments/index.ts';
+import { readVehicleProgress, type VehicleProgress } from '../modules/production/index.ts';
 import type { Ctx } from '../platform/context.ts';
 import { type OrderMoney, orderMoneyOf } from './order-money.ts';
 
@@ -29,6 +31,8 @@ export type OrderView = {
   refunds: Refund[];
   ledger: LedgerEntry[];
   timeline: TimelineEntry[];
+  /** The car at the plant (steps with estimated and actual times, VIN, build position) and its hand-over. */
+  build: { vehicle: VehicleProgress | null; handover: Handover | null };
 };
 
 export async function readOrder(ctx: Ctx, ref: string, permission: OrderReadPermission): Promise<OrderView> {
@@ -38,9 +42,11 @@ export async function readOrder(ctx: Ctx, ref: string, permission: OrderReadPerm
 
 /** The view of an order the caller already holds (e.g. right after changing it, in its transaction). */
 export async function viewOf(ctx: Ctx, order: Order): Promise<OrderView> {
-  const [payments, timeline] = await Promise.all([
+  const [payments, timeline, vehicle, handover] = await Promise.all([
     readOrderPayments(ctx, order.id),
     listTimeline(ctx, order.id),
+    readVehicleProgress(ctx, order.vehicleId),
+    findHandoverOfVehicle(ctx, order.vehicleId),
   ]);
   return {
     order,
@@ -49,6 +55,7 @@ export async function viewOf(ctx: Ctx, order: Order): Promise<OrderView> {
     refunds: payments.refunds,
     ledger: payments.ledger,
     timeline,
+    build: { vehicle: vehicle ?? null, handover: handover ?? null },
   };
 }
 

@@ -2,6 +2,7 @@ import {
   amountDue,
   lockOrder,
   type Order,
+  recordOrderFact,
   recordTimeline,
   transitionOrder,
 } from '../modules/ordering/index.ts';
@@ -16,6 +17,7 @@ import {
   recordCapture,
   requestRefunds,
 } from '../modules/payments/index.ts';
+import { confirmVehicle, findVehicleById } from '../modules/production/index.ts';
 import { systemActor } from '../platform/actor.ts';
 import { type Ctx, inTransaction } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
@@ -36,7 +38,7 @@ export type SettleResult = { outcome: 'settled' | 'duplicate' | 'ignored'; payme
  * - failed: the payment fails, the timeline says so;
  * - succeeded: the capture goes to the ledger; what the order is still owed for that purpose is
  *   kept and moves the order (intention paid in full: draft -> reserved; deposit paid in full:
- *   reserved -> locked; balance: on the timeline); anything else (a capture for a cancelled
+ *   reserved -> locked, and the car is confirmed for build; balance: on the timeline); anything else (a capture for a cancelled
  *   order, a cancelled or expired payment, a purpose already paid, more than was due) is refunded
  *   at once by a retried job. Nothing is lost and nothing is kept twice.
  */
@@ -156,10 +158,21 @@ async function applyCapture(
     });
   }
   if (intent.purpose === 'deposit' && dueAfter?.amount === 0) {
-    return transitionOrder(tx, order, 'lock', {
+    const locked = await transitionOrder(tx, order, 'lock', {
       patch: { lockTermsAcceptedAt: intent.termsAccepted ? tx.now : null },
       timeline: { data: { ...common, depositPaid: amount, paidTotal: paidAfter } },
       details: { paymentId: intent.id, depositPaid: amount, paidTotal: paidAfter },
+    });
+    // Locked: the car is confirmed for build in the same transaction (only confirmed cars are
+    // sequenced, frozen and built).
+    const car = await findVehicleById(tx, order.vehicleId);
+    if (!car) return locked;
+    const confirmed = await confirmVehicle(tx, order.vehicleId);
+    return recordOrderFact(tx, locked, {
+      timeline: {
+        kind: 'confirmed_for_build',
+        data: { deliveryDate: confirmed.deliveryDate, productionDay: confirmed.productionDay },
+      },
     });
   }
   if (intent.purpose === 'balance') {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { ConfigurationChangeDelivery } from '../flows/build-date.ts';
 import type { CancellationPreview } from '../flows/cancel-order.ts';
 import type { OrderMoney } from '../flows/order-money.ts';
 import type { OrderSummary, OrderView } from '../flows/read-order.ts';
@@ -34,7 +35,9 @@ import {
   type SimPage,
 } from '../modules/payments/index.ts';
 import { orNull } from '../platform/http/or-null.ts';
+import { HandoverSchema, handoverDto } from './build-shapes.ts';
 import { BilingualSchema } from './identity-shapes.ts';
+import { IsoDateSchema, VehicleProgressSchema, vehicleProgressDto } from './production-shapes.ts';
 
 /**
  * Request and response shapes of orders, payments, the dealer directory, finance and insurance,
@@ -375,8 +378,23 @@ export const OrderSchema = z
         changeFinance: z.boolean(),
         cancel: z.boolean(),
         pay: z.enum(PAYMENT_PURPOSES).nullable(),
+        changeDeliveryDate: z.boolean().openapi({
+          description: 'PUT /store/vehicles/{vehicleId}/delivery-date (before its day is frozen)',
+        }),
+        acceptDelivery: z
+          .boolean()
+          .openapi({ description: 'At the dealer with the hand-over booked: POST .../accept-delivery' }),
       })
       .openapi({ description: 'What the buyer may do in this state (the server checks again)' }),
+    build: z
+      .object({
+        vehicle: z.union([VehicleProgressSchema, z.null()]),
+        handover: z.union([HandoverSchema, z.null()]),
+      })
+      .openapi({
+        description:
+          'The car at the plant (steps with estimated and actual times, VIN, production day, build position once frozen; null without a car) and its hand-over appointment (null until booked)',
+      }),
     payments: z.array(PaymentSchema),
     refunds: z.array(RefundSchema),
     ledger: z.array(LedgerEntrySchema),
@@ -437,6 +455,15 @@ export function orderDto(
       changeFinance: FINANCE_EDITABLE_STATES.includes(order.state),
       cancel: order.terms.customerCancellableStates.includes(order.state),
       pay: v.money.due && v.money.due.amount > 0 ? v.money.due.purpose : null,
+      changeDeliveryDate:
+        (['draft', 'reserved', 'locked'] as const).some((s) => s === order.state) &&
+        v.build.vehicle !== null &&
+        v.build.vehicle.state === 'planned',
+      acceptDelivery: order.state === 'at_dealer' && v.build.handover?.status === 'booked',
+    },
+    build: {
+      vehicle: v.build.vehicle ? vehicleProgressDto(v.build.vehicle) : null,
+      handover: v.build.handover ? handoverDto(v.build.handover) : null,
     },
     payments: v.payments.map((p) => paymentDto(p, audience === 'customer')),
     refunds: v.refunds.map(refundDto),
@@ -484,6 +511,10 @@ export const PlaceOrderSchema = z
     insurance: z.array(code).max(20).optional().openapi({ description: 'Insurance product codes' }),
     acceptTerms: z.literal(true),
     termsVersion: z.string().min(1).max(32),
+    deliveryDate: IsoDateSchema.optional().openapi({
+      description:
+        'A date of GET /store/delivery-calendar; reserved at the plant and the dealer with the order (409 production.date_unavailable with nextAvailable if it is gone: nothing is created)',
+    }),
   })
   .openapi('PlaceOrder', { description: 'No price or selection: the server derives both from the code' });
 
@@ -534,11 +565,21 @@ export const ConfigurationChangeQuoteSchema = z
       proposed: orNull(InsuranceQuoteSchema),
       refusal: RefusalSchema,
     }),
+    delivery: z
+      .object({
+        date: z.string().nullable().openapi({ description: 'The date the order holds' }),
+        holds: z
+          .boolean()
+          .openapi({ description: 'Whether that date still holds for the new configuration' }),
+        reasons: z.array(z.record(z.string(), z.unknown())),
+        nextAvailable: z.string().nullable(),
+      })
+      .openapi({ description: 'When `holds` is false, confirm with a new `deliveryDate`' }),
   })
   .openapi('ConfigurationChangeQuote');
 
 export function configurationChangeDto(
-  q: ConfigurationChangeQuote,
+  q: ConfigurationChangeQuote & { delivery: ConfigurationChangeDelivery },
 ): z.infer<typeof ConfigurationChangeQuoteSchema> {
   return {
     orderId: q.order.id,
@@ -560,6 +601,12 @@ export function configurationChangeDto(
       current: q.insurance.current ? insuranceQuoteDto(q.insurance.current) : null,
       proposed: q.insurance.proposed ? insuranceQuoteDto(q.insurance.proposed) : null,
       refusal: q.insurance.refusal,
+    },
+    delivery: {
+      date: q.delivery.date,
+      holds: q.delivery.holds,
+      reasons: q.delivery.reasons.map((r) => ({ ...r })),
+      nextAvailable: q.delivery.nextAvailable,
     },
   };
 }

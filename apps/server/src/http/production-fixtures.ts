@@ -1,6 +1,6 @@
 /**
  * Helpers for the production integration tests: real configurations of the demo models and
- * registered cars, the way the ordering flow will register them when an order is locked.
+ * registered cars, the way the order flows register (at placement) and confirm (at lock) them.
  */
 import {
   completeSelection,
@@ -11,7 +11,7 @@ import {
 } from '@openc2b/configurator';
 import { getLiveModelLine, loadVersion } from '../modules/catalog/index.ts';
 import { findOrganisationByCode } from '../modules/identity/index.ts';
-import { registerVehicle, type Vehicle } from '../modules/production/index.ts';
+import { confirmVehicle, registerVehicle, type Vehicle } from '../modules/production/index.ts';
 import type { Ctx } from '../platform/context.ts';
 
 export type Configuration = { modelLine: string; versionId: string; selection: Selection; code: string };
@@ -58,16 +58,27 @@ export async function sampledConfigurations(
   });
 }
 
-export const testVehicleId = (n: number) => `C2B-2026-${String(n).padStart(6, '0')}`;
+// Far above the vehicle numbers real (demo) orders get, so both can live in one database.
+export const testVehicleId = (n: number) => `C2B-2026-${String(900_000 + n)}`;
 export const testOrderId = (n: number) => `ord_T${String(n).padStart(25, '0')}`;
 
+/**
+ * A car registered with production without an order (production's own tests), confirmed for
+ * build as the lock flow does unless `confirmed: false`.
+ */
 export async function registerCar(
   ctx: Ctx,
-  input: { n: number; configuration: Configuration; dealerCode: string; customerUserId?: string | null },
+  input: {
+    n: number;
+    configuration: Configuration;
+    dealerCode: string;
+    customerUserId?: string | null;
+    confirmed?: boolean;
+  },
 ): Promise<Vehicle> {
   const dealer = await findOrganisationByCode(ctx, input.dealerCode);
   if (!dealer) throw new Error(`no dealer ${input.dealerCode}`);
-  return registerVehicle(ctx, {
+  const car = await registerVehicle(ctx, {
     vehicleId: testVehicleId(input.n),
     orderId: testOrderId(input.n),
     customerUserId: input.customerUserId ?? null,
@@ -77,4 +88,5 @@ export async function registerCar(
     selection: input.configuration.selection,
     dealerOrgId: dealer.id,
   });
+  return input.confirmed === false ? car : confirmVehicle(ctx, car.vehicleId);
 }

@@ -199,6 +199,7 @@ export const VehicleProgressSchema = z
     colour: z.string().openapi({ description: 'The chosen paint option code' }),
     vin: z.string().nullable(),
     status: z.enum(['active', 'cancelled']),
+    confirmed: z.boolean().openapi({ description: 'Its order is locked: the car will be built' }),
     state: z.enum(STEP_STATES),
     nextSteps: z.array(z.enum(STEPS)),
     deliveryDate: z.string().nullable(),
@@ -246,6 +247,7 @@ export function vehicleProgressDto(p: VehicleProgress): z.infer<typeof VehiclePr
     colour: p.colour,
     vin: p.vin,
     status: p.status,
+    confirmed: p.confirmed,
     state: p.state,
     nextSteps: [...p.nextSteps],
     deliveryDate: p.deliveryDate,
@@ -613,6 +615,10 @@ const PlannedVehicleSchema = z.object({
   state: z.enum(STEP_STATES),
   status: z.enum(['active', 'cancelled']),
   vin: z.string().nullable(),
+  confirmed: z.boolean().openapi({
+    description:
+      'Its order is locked: only confirmed cars are sequenced and built; the others leave the day when it freezes',
+  }),
 });
 
 export const DayPlanSchema = z
@@ -674,6 +680,7 @@ export function dayPlanDto(p: DayPlan): z.infer<typeof DayPlanSchema> {
       state: v.state,
       status: v.status,
       vin: v.vin,
+      confirmed: v.confirmedAt !== null,
     })),
     latestRun: p.latestRun ? runDto(p.latestRun) : null,
   };

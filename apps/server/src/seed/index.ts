@@ -67,8 +67,9 @@ export async function seedDemoData(deps: AppDeps): Promise<string[]> {
     ...(await seedDemoBoms(deps)),
     // ---- orders and payments (issue #5): after the catalogue, which the orders are priced on
     ...(await seedDemoCheckout(deps)),
-    ...(await seedDemoOrders(deps)),
     // production: after the catalogue (lines name model lines and option codes of its models)
     ...(await seedDemoProduction(deps)),
+    // ---- build chain (issue #6): the demo orders are cars at the plant, so after production
+    ...(await seedDemoOrders(deps)),
   ];
 }

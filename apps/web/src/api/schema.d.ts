@@ -1343,7 +1343,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order (draft, with its vehicle id); configuration derived and priced by the server
-         * @description Idempotent: requires `Idempotency-Key`. 409 `catalog.stale_version` (with `liveVersionId`) for a code or version that is no longer on sale, 400 `catalog.invalid_code`, 422 `catalog.invalid_configuration`, 422 `ordering.dealer_unavailable`, 409 `ordering.stale_terms`, 422 `finance.*` for a finance choice the offer does not allow.
+         * @description Idempotent: requires `Idempotency-Key`. The car is registered with production on the vehicle id; with `deliveryDate` the date is reserved at the plant (line capacity, option limits) and the dealer (hand-over capacity) in the same transaction: 409 `production.date_unavailable` with `reason`, `reasons` and `nextAvailable` when it is gone, and nothing is created. A draft not paid within 24 h is cancelled by the system and its date released. 409 `catalog.stale_version` (with `liveVersionId`) for a code or version that is no longer on sale, 400 `catalog.invalid_code`, 422 `catalog.invalid_configuration`, 422 `ordering.dealer_unavailable`, 409 `ordering.stale_terms`, 422 `finance.*` for a finance choice the offer does not allow, 422 `production.parts_unknown`.
          */
         post: {
             parameters: {
@@ -1516,7 +1516,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quote a configuration change before lock: proposed vs current price per line, finance re-quoted */
+        /** Quote a configuration change before lock: proposed vs current price per line, finance re-quoted, whether the delivery date still holds */
         post: {
             parameters: {
                 query?: never;
@@ -1614,7 +1614,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Confirm a configuration change (draft or reserved); 409 ordering.price_changed if the total differs */
+        /** Confirm a configuration change (draft or reserved); 409 ordering.price_changed if the total differs, 409 production.date_unavailable (with nextAvailable) if the date no longer holds */
         put: {
             parameters: {
                 query?: never;
@@ -1631,6 +1631,12 @@ export interface paths {
                         configurationCode: string;
                         /** @description The total the customer saw in the quote */
                         expectedTotal: number;
+                        /**
+                         * Format: date
+                         * @description A new date, when the quote said the current one no longer holds
+                         * @example 2026-12-17
+                         */
+                        deliveryDate?: string;
                     };
                 };
             };
@@ -2178,6 +2184,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/orders/{id}/accept-delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the car at the hand-over: the order is delivered and the customer its owner
+         * @description Only at the dealer, with the hand-over booked, its checklist complete and the balance paid: otherwise 409 `ordering.delivery_not_ready` with `balanceDue`, `currency`, `handoverBooked`, `checklistLeft`; 409 `ordering.illegal_transition` before the car is at the dealer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Order id (ord_…) or vehicle id (C2B-2026-000123) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Delivered */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: components["schemas"]["Order"];
+                            vehicle: components["schemas"]["OwnedVehicle"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/orders/{id}/cancellation": {
         parameters: {
             query?: never;
@@ -2705,7 +2801,7 @@ export interface paths {
         get?: never;
         /**
          * Pick or change the delivery date of the signed-in customer's own car (atomic)
-         * @description Takes one unit of the production day and of each option limit the car uses, or nothing. A date that is not available answers 409 `production.date_unavailable` with `reason` (date_unavailable | no_capacity), `reasons` and `nextAvailable`. Another customer’s car is 404.
+         * @description Takes one unit of the production day and of each option limit the car uses and a hand-over slot of the dealer on that date, or nothing; the old date is given back. Recorded on the order (timeline `delivery_date_changed`, event `ordering.order_rescheduled` with reason `customer_request`). A date that is not available answers 409 `production.date_unavailable` with `reason` (date_unavailable | no_capacity), `reasons` and `nextAvailable`; once the production day is frozen 409 `production.day_frozen`. Another customer’s car is 404.
          */
         put: {
             parameters: {
@@ -2817,6 +2913,138 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["VehicleProgress"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/my/vehicles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in customer's own vehicles, newest delivery first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OwnedVehicle"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/my/vehicles/{vehicleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One own vehicle (by vehicle id) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            vehicle: components["schemas"]["OwnedVehicle"];
+                        };
                     };
                 };
                 /** @description Invalid request (problem+json; `errors` names the fields) */
@@ -3502,6 +3730,414 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealer/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The own dealer's hand-over appointments by date and time, each with its order (filter by dates and status); cars waiting for one: GET /dealer/orders?state=at_dealer */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    status?: "booked" | "completed" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                handover: components["schemas"]["Handover"];
+                                order: components["schemas"]["OrderSummary"];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealer/handovers/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hand-overs left per date and the one-hour slots inside the opening hours (default: the next 14 days) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                day: string;
+                                /** @description null: not limited */
+                                left: number | null;
+                                slots: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealer/handovers/{vehicleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hand-over of one car with its checklist, and the order (buyer, VIN, money due, timeline) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            handover: components["schemas"]["Handover"];
+                            order: components["schemas"]["Order"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Book or move the hand-over appointment of a car at the dealer (date and one-hour slot)
+         * @description Only once the car is at the dealer (409 `ordering.illegal_transition` with the state). The slot must lie inside the opening hours (422 `dealers.handover_outside_hours` with the possible `slots`), from today on (422 `dealers.handover_in_past`), on a date with hand-over capacity left (409 `dealers.handover_full`). The customer sees it on the order.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-12-17
+                         */
+                        day: string;
+                        /** @example 10:00 */
+                        slotStart: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Booked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            handover: components["schemas"]["Handover"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealer/handovers/{vehicleId}/checklist/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Check (or uncheck) one item of the pre-delivery checklist, with an optional note */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                    item: "exterior" | "interior" | "vin_plate" | "keys" | "charging_cable_tools" | "documents" | "infotainment" | "walk_through";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checked: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            handover: components["schemas"]["Handover"];
+                        };
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -10648,7 +11284,7 @@ export interface components {
             };
             cancellation: {
                 /** @enum {string} */
-                by: "customer" | "brand";
+                by: "customer" | "brand" | "system";
                 reason: string | null;
                 at: string;
             } | null;
@@ -10659,6 +11295,15 @@ export interface components {
                 cancel: boolean;
                 /** @enum {string|null} */
                 pay: "intention" | "deposit" | "balance" | null;
+                /** @description PUT /store/vehicles/{vehicleId}/delivery-date (before its day is frozen) */
+                changeDeliveryDate: boolean;
+                /** @description At the dealer with the hand-over booked: POST .../accept-delivery */
+                acceptDelivery: boolean;
+            };
+            /** @description The car at the plant (steps with estimated and actual times, VIN, production day, build position once frozen; null without a car) and its hand-over appointment (null until booked) */
+            build: {
+                vehicle: components["schemas"]["VehicleProgress"] | null;
+                handover: components["schemas"]["Handover"] | null;
             };
             payments: components["schemas"]["Payment"][];
             refunds: components["schemas"]["Refund"][];
@@ -10710,6 +11355,87 @@ export interface components {
              */
             total: number;
         };
+        VehicleProgress: {
+            vehicleId: string;
+            orderId: string;
+            modelLine: string;
+            configurationCode: string;
+            /** @description The chosen paint option code */
+            colour: string;
+            vin: string | null;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            /** @description Its order is locked: the car will be built */
+            confirmed: boolean;
+            /** @enum {string} */
+            state: "planned" | "stamping" | "body" | "paint" | "assembly" | "qc_passed" | "qc_failed" | "rework" | "shipped" | "at_dealer";
+            nextSteps: ("stamping" | "body" | "paint" | "assembly" | "qc" | "rework" | "shipped" | "at_dealer")[];
+            deliveryDate: string | null;
+            productionDay: string | null;
+            shipDate: string | null;
+            sequencePosition: number | null;
+            lineId: string;
+            plantId: string;
+            dealerId: string;
+            steps: {
+                /** @enum {string} */
+                step: "stamping" | "body" | "paint" | "assembly" | "qc" | "shipped" | "at_dealer";
+                estimatedAt: string | null;
+                actualAt: string | null;
+                /** @enum {string|null} */
+                result: "pass" | "fail" | null;
+            }[];
+            history: {
+                /** @enum {string} */
+                step: "stamping" | "body" | "paint" | "assembly" | "qc" | "rework" | "shipped" | "at_dealer";
+                /** @enum {string|null} */
+                result: "pass" | "fail" | null;
+                defects: components["schemas"]["Defect"][];
+                at: string;
+                estimatedAt: string | null;
+            }[];
+            deliveryChanges: {
+                at: string;
+                previousDate: string | null;
+                newDate: string | null;
+                /** @enum {string} */
+                reason: "reserved" | "released" | "qc_failed" | "part_late" | "replanned" | "not_locked";
+                detail: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        Defect: {
+            code: string;
+            description: string;
+        };
+        Handover: {
+            id: string;
+            vehicleId: string;
+            orderId: string;
+            dealerId: string;
+            /** @description YYYY-MM-DD, local date of the dealer */
+            day: string;
+            /** @example 10:00 */
+            slotStart: string;
+            /** @example 11:00 */
+            slotEnd: string;
+            /** @enum {string} */
+            status: "booked" | "completed" | "cancelled";
+            checklist: {
+                item: components["schemas"]["ChecklistItem"];
+                label: components["schemas"]["Bilingual"];
+                checked: boolean;
+                note: string | null;
+                checkedAt: string | null;
+            }[];
+            checklistComplete: boolean;
+            checklistLeft: components["schemas"]["ChecklistItem"][];
+            bookedAt: string;
+            completedAt: string | null;
+        };
+        /** @enum {string} */
+        ChecklistItem: "exterior" | "interior" | "vin_plate" | "keys" | "charging_cable_tools" | "documents" | "infotainment" | "walk_through";
         Payment: {
             /** @example pay_01JD0000000000000000000000 */
             id: string;
@@ -10799,6 +11525,12 @@ export interface components {
             /** @enum {boolean} */
             acceptTerms: true;
             termsVersion: string;
+            /**
+             * Format: date
+             * @description A date of GET /store/delivery-calendar; reserved at the plant and the dealer with the order (409 production.date_unavailable with nextAvailable if it is gone: nothing is created)
+             * @example 2026-12-17
+             */
+            deliveryDate?: string;
         };
         FinanceChoice: {
             offerId: string;
@@ -10870,6 +11602,17 @@ export interface components {
                     detail: string;
                 } | null;
             };
+            /** @description When `holds` is false, confirm with a new `deliveryDate` */
+            delivery: {
+                /** @description The date the order holds */
+                date: string | null;
+                /** @description Whether that date still holds for the new configuration */
+                holds: boolean;
+                reasons: {
+                    [key: string]: unknown;
+                }[];
+                nextAvailable: string | null;
+            };
         };
         /** @description No amount: the server computes what is due */
         PaymentRequest: {
@@ -10880,13 +11623,22 @@ export interface components {
             /** @description The lock clauses; must be true for the deposit */
             acceptTerms?: boolean;
         };
+        OwnedVehicle: {
+            vehicleId: string;
+            vin: string;
+            orderId: string;
+            modelLine: string;
+            configurationCode: string;
+            dealerId: string;
+            deliveredAt: string;
+        };
         CancellationPreview: {
             orderId: string;
             vehicleId: string;
             /** @enum {string} */
             state: "draft" | "reserved" | "locked" | "scheduled" | "in_production" | "built" | "shipped" | "at_dealer" | "delivered" | "cancelled";
             /** @enum {string} */
-            by: "customer" | "brand";
+            by: "customer" | "brand" | "system";
             allowed: boolean;
             /**
              * @description Minor units (fen)
@@ -11014,58 +11766,6 @@ export interface components {
             shipDate: string;
             storageDays: number;
             changed: boolean;
-        };
-        VehicleProgress: {
-            vehicleId: string;
-            orderId: string;
-            modelLine: string;
-            configurationCode: string;
-            /** @description The chosen paint option code */
-            colour: string;
-            vin: string | null;
-            /** @enum {string} */
-            status: "active" | "cancelled";
-            /** @enum {string} */
-            state: "planned" | "stamping" | "body" | "paint" | "assembly" | "qc_passed" | "qc_failed" | "rework" | "shipped" | "at_dealer";
-            nextSteps: ("stamping" | "body" | "paint" | "assembly" | "qc" | "rework" | "shipped" | "at_dealer")[];
-            deliveryDate: string | null;
-            productionDay: string | null;
-            shipDate: string | null;
-            sequencePosition: number | null;
-            lineId: string;
-            plantId: string;
-            dealerId: string;
-            steps: {
-                /** @enum {string} */
-                step: "stamping" | "body" | "paint" | "assembly" | "qc" | "shipped" | "at_dealer";
-                estimatedAt: string | null;
-                actualAt: string | null;
-                /** @enum {string|null} */
-                result: "pass" | "fail" | null;
-            }[];
-            history: {
-                /** @enum {string} */
-                step: "stamping" | "body" | "paint" | "assembly" | "qc" | "rework" | "shipped" | "at_dealer";
-                /** @enum {string|null} */
-                result: "pass" | "fail" | null;
-                defects: components["schemas"]["Defect"][];
-                at: string;
-                estimatedAt: string | null;
-            }[];
-            deliveryChanges: {
-                at: string;
-                previousDate: string | null;
-                newDate: string | null;
-                /** @enum {string} */
-                reason: "reserved" | "released" | "qc_failed" | "part_late" | "replanned";
-                detail: {
-                    [key: string]: unknown;
-                };
-            }[];
-        };
-        Defect: {
-            code: string;
-            description: string;
         };
         Organisation: {
             /** @example org_01JD0000000000000000000000 */
@@ -11756,6 +12456,8 @@ export interface components {
                 /** @enum {string} */
                 status: "active" | "cancelled";
                 vin: string | null;
+                /** @description Its order is locked: only confirmed cars are sequenced and built; the others leave the day when it freezes */
+                confirmed: boolean;
             }[];
             latestRun: components["schemas"]["SequenceRun"] | null;
         };

@@ -5,6 +5,8 @@
 import { adminCatalog } from './admin-catalog.ts';
 import { adminIntegration } from './admin-integration.ts';
 import { adminPartner } from './admin-partner.ts';
+// ---- build chain (issue #6)
+import { buildChain } from './build-chain.ts';
 import { factoryBom } from './factory-bom.ts';
 // ---- factory and supplier pages (issue #6 web)
 import { factoryWeb } from './factory-web.ts';
@@ -25,6 +27,8 @@ const zhCN = {
   ...factoryWeb['zh-CN'],
   // partner API (issue #7)
   ...adminPartner['zh-CN'],
+  // ---- build chain (issue #6)
+  ...buildChain['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -266,6 +270,8 @@ const en: Messages = {
   ...factoryWeb.en,
   // partner API (issue #7)
   ...adminPartner.en,
+  // ---- build chain (issue #6)
+  ...buildChain.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',

@@ -250,7 +250,13 @@ export function describeTimelineEntry(
           : t('order.timeline.insurance_changed.removed');
       }
       case 'cancelled': {
-        const by = field(data, 'by') === 'brand' ? t('order.by.brand') : t('order.by.customer');
+        const byCode = field(data, 'by');
+        const by =
+          byCode === 'brand'
+            ? t('order.by.brand')
+            : byCode === 'system'
+              ? t('order.by.system')
+              : t('order.by.customer');
         const sentence = t('order.timeline.cancelled.detail', {
           by,
           refund: money('refund'),

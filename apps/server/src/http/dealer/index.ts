@@ -6,6 +6,8 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute, registerSecuritySchemes } from '../access.ts';
 import { OrganisationSchema, organisationDto, UserSchema, userDto } from '../identity-shapes.ts';
+// ---- hand-over (issue #6)
+import { mountDealerHandoverRoutes } from './handovers.ts';
 import { mountLeadRoutes } from './leads.ts';
 // ---- orders (issue #5)
 import { mountDealerOrderRoutes } from './orders.ts';
@@ -72,5 +74,7 @@ export function dealerRoutes(_deps: AppDeps): OpenAPIHono<AppEnv> {
   // ---- leads and stock (issue #7)
   mountLeadRoutes(router);
   mountStockRoutes(router);
+  // ---- hand-over (issue #6)
+  mountDealerHandoverRoutes(router);
   return router;
 }

@@ -5,9 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomer, createOrganisation, findOrganisationByCode } from '../../modules/identity/index.ts';
-import { cancelVehicle, type Line, listLines, registerVehicle } from '../../modules/production/index.ts';
+import {
+  cancelVehicle,
+  type Line,
+  listLines,
+  registerVehicle,
+  reserveDeliveryDate,
+} from '../../modules/production/index.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { type Ctx, systemCtx } from '../../platform/context.ts';
+import { isAppError } from '../../platform/errors.ts';
 import { seedDemoData } from '../../seed/index.ts';
 import { createTestApp, type TestApp } from '../../testing/create-test-app.ts';
 import {
@@ -58,6 +65,34 @@ let customer: TestClient;
 let otherCustomer: TestClient;
 let planner: TestClient;
 let customerId: string;
+let otherCustomerId: string;
+/** One of the cars that got the full day (which ones is up to the race on PostgreSQL). */
+let fullDayCar: string;
+
+/**
+ * Production's reservation of a car's date as its customer, answered like the route answers it.
+ * The route (PUT /store/vehicles/{id}/delivery-date) now goes through the car's order (flows/
+ * build-date.ts, tested in build-chain.int.test.ts); these cars are production's own, without
+ * orders, so the module function is called directly: the atomicity under test is its own.
+ */
+type Reserved = Problem & { productionDay?: string; deliveryDate?: string; changed?: boolean };
+
+async function reserveAs(
+  vehicleId: string,
+  date: string,
+  userId = customerId,
+): Promise<{ status: number; body: Reserved }> {
+  const asCustomer: Ctx = { ...ctx, actor: { kind: 'customer', userId } };
+  try {
+    const r = await reserveDeliveryDate(asCustomer, vehicleId, date);
+    if (r.ok) return { status: 200, body: { code: '', ...r } };
+    const { reason, reasons, nextAvailable } = r;
+    return { status: 409, body: { code: 'production.date_unavailable', reason, reasons, nextAvailable } };
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    return { status: err.kind === 'not_found' ? 404 : 409, body: { code: err.code } };
+  }
+}
 
 const calendarPath = (c: Configuration, dealerId: string, extra = '') =>
   `/store/delivery-calendar?modelLine=${c.modelLine}&configurationCode=${c.code}&dealerId=${dealerId}${extra}`;
@@ -76,12 +111,14 @@ beforeAll(async () => {
   customer = testClient(t.app);
   expect((await customer.signIn('customer@example.com')).status).toBe(200);
   customerId = (await customer.json<{ user: { id: string } }>('GET', '/auth/me')).body.user.id;
-  await createCustomer(ctx, {
-    name: '周然 Zhou Ran',
-    email: 'other@example.com',
-    password: 'another-pass-123',
-    locale: 'zh-CN',
-  });
+  otherCustomerId = (
+    await createCustomer(ctx, {
+      name: '周然 Zhou Ran',
+      email: 'other@example.com',
+      password: 'another-pass-123',
+      locale: 'zh-CN',
+    })
+  ).id;
   otherCustomer = testClient(t.app);
   expect((await otherCustomer.signIn('other@example.com', 'another-pass-123')).status).toBe(200);
   planner = testClient(t.app);
@@ -220,21 +257,14 @@ describe('reserving a delivery date', () => {
       await registerCar(ctx, { n, configuration: plain, dealerCode: 'DLR-SH', customerUserId: customerId });
     }
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
-        customer.json<Problem & { productionDay?: string }>(
-          'PUT',
-          `/store/vehicles/${testVehicleId(i + 1)}/delivery-date`,
-          {
-            body: { date: FULL_DATE },
-          },
-        ),
-      ),
+      Array.from({ length: 200 }, (_, i) => reserveAs(testVehicleId(i + 1), FULL_DATE)),
     );
     const ok = responses.filter((r) => r.status === 200);
     const refused = responses.filter((r) => r.status === 409);
     expect(ok).toHaveLength(50);
     expect(refused).toHaveLength(150);
     for (const r of ok) expect(r.body.productionDay).toBe(FULL_DAY);
+    fullDayCar = (ok[0]?.body as { vehicleId?: string } | undefined)?.vehicleId ?? '';
     for (const r of refused) {
       expect(r.body.code).toBe('production.date_unavailable');
       expect(['no_capacity', 'date_unavailable']).toContain(r.body.reason);
@@ -259,18 +289,14 @@ describe('reserving a delivery date', () => {
     expect(cal.body.days.find((d) => d.date === FULL_DATE)?.reasons).toEqual([
       { code: 'line_full', productionDay: FULL_DAY, capacity: 50, reserved: 50 },
     ]);
-  });
+  }, 240_000);
 
   it('40 concurrent panoramic-roof cars against a 1-in-3 limit: exactly 16 of 48 get the day', async () => {
     for (let n = 301; n <= 340; n++) {
       await registerCar(ctx, { n, configuration: pano, dealerCode: 'DLR-SH', customerUserId: customerId });
     }
     const responses = await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        customer.json<Problem>('PUT', `/store/vehicles/${testVehicleId(301 + i)}/delivery-date`, {
-          body: { date: PANO_DATE },
-        }),
-      ),
+      Array.from({ length: 40 }, (_, i) => reserveAs(testVehicleId(301 + i), PANO_DATE)),
     );
     expect(responses.filter((r) => r.status === 200)).toHaveLength(16);
     const refused = responses.filter((r) => r.status === 409);
@@ -291,25 +317,15 @@ describe('reserving a delivery date', () => {
       dealerCode: 'DLR-SH',
       customerUserId: customerId,
     });
-    const plainCar = await customer.json('PUT', `/store/vehicles/${testVehicleId(399)}/delivery-date`, {
-      body: { date: PANO_DATE },
-    });
+    const plainCar = await reserveAs(testVehicleId(399), PANO_DATE);
     expect(plainCar.status).toBe(200);
   });
 
   it('changing the date releases the old one; the same date again changes nothing', async () => {
     const car = testVehicleId(399);
-    const moved = await customer.json<{ deliveryDate: string; changed: boolean }>(
-      'PUT',
-      `/store/vehicles/${car}/delivery-date`,
-      {
-        body: { date: '2027-01-08' },
-      },
-    );
+    const moved = await reserveAs(car, '2027-01-08');
     expect(moved).toMatchObject({ status: 200, body: { deliveryDate: '2027-01-08', changed: true } });
-    const again = await customer.json<{ changed: boolean }>('PUT', `/store/vehicles/${car}/delivery-date`, {
-      body: { date: '2027-01-08' },
-    });
+    const again = await reserveAs(car, '2027-01-08');
     expect(again.body.changed).toBe(false);
     const day = await t.db
       .selectFrom('production.days')
@@ -321,9 +337,7 @@ describe('reserving a delivery date', () => {
   });
 
   it('refuses a date the calendar does not offer, with the reasons and the next available date', async () => {
-    const res = await customer.json<Problem>('PUT', `/store/vehicles/${testVehicleId(399)}/delivery-date`, {
-      body: { date: '2026-12-08' },
-    });
+    const res = await reserveAs(testVehicleId(399), '2026-12-08');
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'production.date_unavailable', reason: 'date_unavailable' });
     expect(res.body.reasons?.map((r) => r.code)).toEqual(['frozen_horizon', 'part_lead_time']);
@@ -332,12 +346,14 @@ describe('reserving a delivery date', () => {
 
   it('is only for the car’s own customer: others 404, anonymous 401, staff 403, bad input 400', async () => {
     const path = `/store/vehicles/${testVehicleId(399)}/delivery-date`;
-    const other = await otherCustomer.json<Problem>('PUT', path, { body: { date: '2027-01-08' } });
+    // Production itself: another customer's car is not found, like a car that does not exist.
+    const other = await reserveAs(testVehicleId(399), '2027-01-08', otherCustomerId);
     expect(other).toMatchObject({ status: 404, body: { code: 'production.vehicle_not_found' } });
-    const missing = await customer.json<Problem>('PUT', '/store/vehicles/C2B-2026-999999/delivery-date', {
-      body: { date: '2027-01-08' },
-    });
+    const missing = await reserveAs('C2B-2026-999999', '2027-01-08');
     expect(missing).toMatchObject({ status: 404, body: { code: 'production.vehicle_not_found' } });
+    // The route resolves the car through its order: without one (or another's) it is 404 too.
+    const viaRoute = await otherCustomer.json<Problem>('PUT', path, { body: { date: '2027-01-08' } });
+    expect(viaRoute).toMatchObject({ status: 404, body: { code: 'ordering.order_not_found' } });
     expect((await anonymous.request('PUT', path, { body: { date: '2027-01-08' } })).status).toBe(401);
     expect((await planner.request('PUT', path, { body: { date: '2027-01-08' } })).status).toBe(403);
     const bad = await customer.json<Problem>('PUT', path, { body: { date: '2026-02-30' } });
@@ -359,7 +375,7 @@ describe('a car’s progress', () => {
       state: string;
       steps: { step: string; estimatedAt: string | null; actualAt: string | null }[];
       deliveryChanges: { reason: string }[];
-    }>('GET', `/store/vehicles/${testVehicleId(1)}/progress`);
+    }>('GET', `/store/vehicles/${fullDayCar}/progress`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ deliveryDate: FULL_DATE, vin: null, state: 'planned' });
     expect(res.body.steps.map((s) => s.step)).toEqual([
@@ -376,15 +392,15 @@ describe('a car’s progress', () => {
   });
 
   it('shows it to the car’s dealer, and to nobody else', async () => {
-    const path = `/store/vehicles/${testVehicleId(1)}/progress`;
+    const path = `/store/vehicles/${fullDayCar}/progress`;
     expect((await otherCustomer.json('GET', path)).status).toBe(404);
     expect((await anonymous.json('GET', path)).status).toBe(401);
     const sh = testClient(t.app);
     expect((await sh.signIn('sales.sh@qicheng.example')).status).toBe(200);
-    expect((await sh.json('GET', `/dealer/vehicles/${testVehicleId(1)}/progress`)).status).toBe(200);
+    expect((await sh.json('GET', `/dealer/vehicles/${fullDayCar}/progress`)).status).toBe(200);
     const bj = testClient(t.app);
     expect((await bj.signIn('sales.bj@qicheng.example')).status).toBe(200);
-    expect((await bj.json('GET', `/dealer/vehicles/${testVehicleId(1)}/progress`)).status).toBe(404);
+    expect((await bj.json('GET', `/dealer/vehicles/${fullDayCar}/progress`)).status).toBe(404);
   });
 });
 
@@ -442,13 +458,7 @@ describe('registering and cancelling cars', () => {
 
   it('cancelling gives the capacity back and the car can no longer be planned', async () => {
     const car = testVehicleId(500);
-    const reserved = await customer.json<{ productionDay: string }>(
-      'PUT',
-      `/store/vehicles/${car}/delivery-date`,
-      {
-        body: { date: '2027-01-08' },
-      },
-    );
+    const reserved = await reserveAs(car, '2027-01-08');
     expect(reserved.status).toBe(200);
     const reservedOn = async () =>
       (
@@ -464,9 +474,7 @@ describe('registering and cancelling cars', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', deliveryDate: null, productionDay: null });
     expect(await reservedOn()).toBe(before - 1);
     expect((await cancelVehicle(ctx, car, 'again')).status).toBe('cancelled');
-    const after = await customer.json<Problem>('PUT', `/store/vehicles/${car}/delivery-date`, {
-      body: { date: '2027-01-08' },
-    });
+    const after = await reserveAs(car, '2027-01-08');
     expect(after).toMatchObject({ status: 409, body: { code: 'production.vehicle_cancelled' } });
     const progress = await customer.json<{ status: string; deliveryChanges: { reason: string }[] }>(
       'GET',

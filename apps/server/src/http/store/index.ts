@@ -10,6 +10,8 @@ import { BilingualSchema } from '../identity-shapes.ts';
 import { mountStoreCatalogRoutes } from './catalog.ts';
 import { mountStoreCheckoutRoutes } from './checkout.ts';
 import { mountStoreOrderRoutes } from './orders.ts';
+// ---- owners (issue #6)
+import { mountStoreOwnerRoutes } from './owners.ts';
 import { mountStorePayRoutes } from './pay.ts';
 import { mountStoreProductionRoutes } from './production.ts';
 
@@ -45,5 +47,7 @@ export function storeRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountStoreOrderRoutes(router, providers);
   mountStorePayRoutes(router, providers);
   mountStoreProductionRoutes(router);
+  // ---- owners (issue #6)
+  mountStoreOwnerRoutes(router);
   return router;
 }

@@ -77,6 +77,7 @@ async function requestsFor(): Promise<
     },
     'GET /store/orders/{id}/cancellation': { method: 'GET', path: '/cancellation' },
     'POST /store/orders/{id}/cancel': { method: 'POST', path: '/cancel', body: {}, idempotent: true },
+    'POST /store/orders/{id}/accept-delivery': { method: 'POST', path: '/accept-delivery' },
   };
 }
 
@@ -91,18 +92,20 @@ const call = (
   });
 
 describe('demo orders', () => {
-  it('seeds a reserved and a locked order for the demo customer, once', async () => {
+  it('seeds four demo orders for the demo customer (reserved, locked, in production, at the dealer), once', async () => {
     const demo = await signedIn(t, 'customer@example.com');
     const list = async () =>
       (await demo.json<{ items: { state: string; modelLine: { code: string } }[] }>('GET', '/store/orders'))
         .body.items;
     const seeded = await list();
     expect(seeded.map((o) => [o.modelLine.code, o.state]).sort()).toEqual([
+      ['qc-d90-pro', 'at_dealer'],
+      ['qc-d90-pro', 'in_production'],
       ['qc-d90-pro', 'reserved'],
       ['qc-g20', 'locked'],
     ]);
     await seedDemoData(t.deps);
-    expect(await list()).toHaveLength(2);
+    expect(await list()).toHaveLength(4);
   });
 });
 
@@ -342,6 +345,7 @@ describe('illegal transitions', () => {
       'placed',
       'intention_paid',
       'locked',
+      'confirmed_for_build',
       'scheduled',
       'production_started',
       'built',

@@ -126,7 +126,12 @@ describe('the money path', () => {
       expect.objectContaining({ kind: 'capture', purpose: 'intention', amount: 500_000 }),
       expect.objectContaining({ kind: 'capture', purpose: 'deposit', amount: 1_500_000 }),
     ]);
-    expect(locked.timeline.map((e) => e.kind)).toEqual(['placed', 'intention_paid', 'locked']);
+    expect(locked.timeline.map((e) => e.kind)).toEqual([
+      'placed',
+      'intention_paid',
+      'locked',
+      'confirmed_for_build',
+    ]);
     expect(locked.timeline[2]?.data).toMatchObject({ depositPaid: 1_500_000, paidTotal: 2_000_000 });
     expect((locked['terms'] as { lockAcceptedAt: string | null }).lockAcceptedAt).not.toBeNull();
     expect(await outboxTypes(order.id)).toEqual([

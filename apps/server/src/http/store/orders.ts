@@ -1,20 +1,21 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  changeOrderConfiguration,
+  placeOrderForBuild,
+  quoteOrderConfigurationChange,
+} from '../../flows/build-date.ts';
 import { cancelOrder, previewCancellation } from '../../flows/cancel-order.ts';
 import { changeOrderFinance } from '../../flows/change-finance.ts';
+import { acceptDelivery } from '../../flows/handover.ts';
 import { listOrderSummaries, readOrder, viewOf } from '../../flows/read-order.ts';
 import { startPayment } from '../../flows/start-payment.ts';
-import {
-  changeConfiguration,
-  changeInsurance,
-  placeOrder,
-  quoteConfigurationChange,
-  quoteFinanceForOrder,
-} from '../../modules/ordering/index.ts';
+import { changeInsurance, quoteFinanceForOrder } from '../../modules/ordering/index.ts';
 import type { PaymentProviders } from '../../modules/payments/index.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { IDEMPOTENCY_HEADER_DOC, idempotently } from '../../platform/http/idempotent.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute } from '../access.ts';
+import { OwnedVehicleSchema, ownedVehicleDto } from '../build-shapes.ts';
 import {
   CancellationPreviewSchema,
   ConfigurationChangeQuoteSchema,
@@ -34,6 +35,7 @@ import {
   PlaceOrderSchema,
   paymentDto,
 } from '../order-shapes.ts';
+import { IsoDateSchema } from '../production-shapes.ts';
 
 /** `/store/orders`: the signed-in customer's own orders; any other order answers 404. */
 const tags = ['store', 'orders'];
@@ -65,7 +67,7 @@ const place = guardedRoute('order.place', {
   tags,
   summary: 'Place an order (draft, with its vehicle id); configuration derived and priced by the server',
   description:
-    'Idempotent: requires `Idempotency-Key`. 409 `catalog.stale_version` (with `liveVersionId`) for a code or version that is no longer on sale, 400 `catalog.invalid_code`, 422 `catalog.invalid_configuration`, 422 `ordering.dealer_unavailable`, 409 `ordering.stale_terms`, 422 `finance.*` for a finance choice the offer does not allow.',
+    'Idempotent: requires `Idempotency-Key`. The car is registered with production on the vehicle id; with `deliveryDate` the date is reserved at the plant (line capacity, option limits) and the dealer (hand-over capacity) in the same transaction: 409 `production.date_unavailable` with `reason`, `reasons` and `nextAvailable` when it is gone, and nothing is created. A draft not paid within 24 h is cancelled by the system and its date released. 409 `catalog.stale_version` (with `liveVersionId`) for a code or version that is no longer on sale, 400 `catalog.invalid_code`, 422 `catalog.invalid_configuration`, 422 `ordering.dealer_unavailable`, 409 `ordering.stale_terms`, 422 `finance.*` for a finance choice the offer does not allow, 422 `production.parts_unknown`.',
   request: { headers: idempotencyHeaders, ...body(PlaceOrderSchema) },
   responses: {
     201: { description: 'Placed', content: json(OrderSchema) },
@@ -90,7 +92,8 @@ const changeQuote = guardedRoute('order.change', {
   method: 'post',
   path: '/orders/{id}/configuration/quote',
   tags,
-  summary: 'Quote a configuration change before lock: proposed vs current price per line, finance re-quoted',
+  summary:
+    'Quote a configuration change before lock: proposed vs current price per line, finance re-quoted, whether the delivery date still holds',
   request: { params: OrderIdParam, ...body(z.strictObject({ configurationCode: code })) },
   responses: {
     200: { description: 'OK', content: json(ConfigurationChangeQuoteSchema) },
@@ -103,7 +106,7 @@ const change = guardedRoute('order.change', {
   path: '/orders/{id}/configuration',
   tags,
   summary:
-    'Confirm a configuration change (draft or reserved); 409 ordering.price_changed if the total differs',
+    'Confirm a configuration change (draft or reserved); 409 ordering.price_changed if the total differs, 409 production.date_unavailable (with nextAvailable) if the date no longer holds',
   request: {
     params: OrderIdParam,
     ...body(
@@ -114,6 +117,9 @@ const change = guardedRoute('order.change', {
           .int()
           .min(0)
           .openapi({ description: 'The total the customer saw in the quote' }),
+        deliveryDate: IsoDateSchema.optional().openapi({
+          description: 'A new date, when the quote said the current one no longer holds',
+        }),
       }),
     ),
   },
@@ -225,6 +231,23 @@ const cancel = guardedRoute('order.cancel', {
   },
 });
 
+const accept = guardedRoute('delivery.accept', {
+  method: 'post',
+  path: '/orders/{id}/accept-delivery',
+  tags,
+  summary: 'Accept the car at the hand-over: the order is delivered and the customer its owner',
+  description:
+    'Only at the dealer, with the hand-over booked, its checklist complete and the balance paid: otherwise 409 `ordering.delivery_not_ready` with `balanceDue`, `currency`, `handoverBooked`, `checklistLeft`; 409 `ordering.illegal_transition` before the car is at the dealer.',
+  request: { params: OrderIdParam },
+  responses: {
+    200: {
+      description: 'Delivered',
+      content: json(z.object({ order: OrderSchema, vehicle: OwnedVehicleSchema })),
+    },
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
 export function mountStoreOrderRoutes(router: OpenAPIHono<AppEnv>, providers: PaymentProviders): void {
   router.openapi(list, async (c) => {
     const page = await listOrderSummaries(c.var.ctx, 'order.read', c.req.valid('query'));
@@ -234,7 +257,7 @@ export function mountStoreOrderRoutes(router: OpenAPIHono<AppEnv>, providers: Pa
   router.openapi(place, async (c) => {
     const input = c.req.valid('json');
     const r = await idempotently(c, '/store/orders', { body: input }, async (tx) => {
-      const order = await placeOrder(tx, input);
+      const order = await placeOrderForBuild(tx, providers, input);
       return { status: 201 as const, body: orderDto(await viewOf(tx, order), 'customer') };
     });
     return c.json(r.body, r.status);
@@ -248,7 +271,7 @@ export function mountStoreOrderRoutes(router: OpenAPIHono<AppEnv>, providers: Pa
   });
 
   router.openapi(changeQuote, async (c) => {
-    const quote = await quoteConfigurationChange(
+    const quote = await quoteOrderConfigurationChange(
       c.var.ctx,
       c.req.valid('param').id,
       c.req.valid('json').configurationCode,
@@ -257,7 +280,7 @@ export function mountStoreOrderRoutes(router: OpenAPIHono<AppEnv>, providers: Pa
   });
 
   router.openapi(change, async (c) => {
-    const order = await changeConfiguration(c.var.ctx, c.req.valid('param').id, c.req.valid('json'));
+    const order = await changeOrderConfiguration(c.var.ctx, c.req.valid('param').id, c.req.valid('json'));
     return c.json(orderDto(await viewOf(c.var.ctx, order), 'customer'), 200);
   });
 
@@ -289,6 +312,17 @@ export function mountStoreOrderRoutes(router: OpenAPIHono<AppEnv>, providers: Pa
       return { status: 201 as const, body: { payment: paymentDto(intent, true) } };
     });
     return c.json(r.body, r.status);
+  });
+
+  router.openapi(accept, async (c) => {
+    const done = await acceptDelivery(c.var.ctx, c.req.valid('param').id);
+    return c.json(
+      {
+        order: orderDto(await viewOf(c.var.ctx, done.order), 'customer'),
+        vehicle: ownedVehicleDto(done.owned),
+      },
+      200,
+    );
   });
 
   router.openapi(cancellation, async (c) => {

@@ -1,12 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { changeDeliveryDate } from '../../flows/build-date.ts';
 import { dealerHandoverCapacity } from '../../flows/dealer-handover-capacity.ts';
-import {
-  getDeliveryCalendar,
-  getVehicleProgress,
-  MAX_WEEKS,
-  reserveDeliveryDate,
-} from '../../modules/production/index.ts';
-import { AppError } from '../../platform/errors.ts';
+import { getDeliveryCalendar, getVehicleProgress, MAX_WEEKS } from '../../modules/production/index.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { guardedRoute } from '../access.ts';
@@ -80,9 +75,11 @@ const reserve = guardedRoute('delivery_date.reserve', {
   tags,
   summary: "Pick or change the delivery date of the signed-in customer's own car (atomic)",
   description:
-    'Takes one unit of the production day and of each option limit the car uses, or nothing. A date that is ' +
+    'Takes one unit of the production day and of each option limit the car uses and a hand-over slot of the ' +
+    'dealer on that date, or nothing; the old date is given back. Recorded on the order (timeline ' +
+    '`delivery_date_changed`, event `ordering.order_rescheduled` with reason `customer_request`). A date that is ' +
     'not available answers 409 `production.date_unavailable` with `reason` (date_unavailable | no_capacity), ' +
-    '`reasons` and `nextAvailable`. Another customer’s car is 404.',
+    '`reasons` and `nextAvailable`; once the production day is frozen 409 `production.day_frozen`. Another customer’s car is 404.',
   request: {
     params: vehicleParam,
     body: { required: true, content: json(z.strictObject({ date: IsoDateSchema })) },
@@ -142,20 +139,8 @@ export function mountStoreProductionRoutes(router: OpenAPIHono<AppEnv>): void {
   router.openapi(reserve, async (c) => {
     const { vehicleId } = c.req.valid('param');
     const { date } = c.req.valid('json');
-    const result = await reserveDeliveryDate(c.var.ctx, vehicleId.toUpperCase(), date, {
-      handoverCapacity: dealerHandoverCapacity,
-    });
-    if (!result.ok) {
-      throw new AppError(
-        'conflict',
-        'production.date_unavailable',
-        result.reason === 'no_capacity'
-          ? 'That date was just taken; choose another one.'
-          : 'That date cannot be promised; choose another one.',
-        { extra: { reason: result.reason, reasons: result.reasons, nextAvailable: result.nextAvailable } },
-      );
-    }
-    return c.json(reservationDto(result), 200);
+    const { order: _, ...reserved } = await changeDeliveryDate(c.var.ctx, vehicleId.toUpperCase(), date);
+    return c.json(reservationDto(reserved), 200);
   });
 
   router.openapi(progress, async (c) => {

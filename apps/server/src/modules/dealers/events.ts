@@ -35,3 +35,32 @@ export const stockVehicleUpdated = defineEvent(
       "A vehicle of a dealer's own stock (demo, test drive, for sale) was reported new or changed by the dealer's DMS. The aggregate is the VIN.",
   },
 );
+
+/** A hand-over appointment was booked or moved (the aggregate is the vehicle id). */
+export const handoverBooked = defineEvent(
+  'dealers.handover_booked',
+  z.object({
+    handoverId: z.string(),
+    dealerId: z.string(),
+    vehicleId: z.string(),
+    orderId: z.string(),
+    day: z.string(),
+    slotStart: z.string(),
+    slotEnd: z.string(),
+    previousDay: z.string().nullable(),
+  }),
+  {
+    description:
+      'A hand-over appointment was booked or moved by the dealer (date and time slot). The aggregate is the vehicle id.',
+  },
+);
+
+/** The pre-delivery checklist of a hand-over is complete (every item checked). */
+export const handoverChecklistCompleted = defineEvent(
+  'dealers.handover_checklist_completed',
+  z.object({ handoverId: z.string(), dealerId: z.string(), vehicleId: z.string(), orderId: z.string() }),
+  {
+    description:
+      'Every item of the pre-delivery checklist of a hand-over is checked. The aggregate is the vehicle id.',
+  },
+);

@@ -1,7 +1,15 @@
 /**
  * Dealers: profiles on top of identity's dealer organisations (services offered, hand-over
- * capacity per day, active flag) and the customer directory of active dealers by city, service
- * and distance.
+ * capacity per day, active flag), the customer directory of active dealers by city, service
+ * and distance, the hand-over capacity per dealer and date (one slot per vehicle, taken by a
+ * conditional update together with the production reservation in a flow) and the hand-over
+ * appointments (date and one-hour slot inside the opening hours) with the fixed bilingual
+ * pre-delivery checklist.
+ *
+ * For flows: `handoverSlotsLeft` (the delivery promise's view), `holdHandoverSlot` /
+ * `holdFirstHandoverSlotFrom` / `releaseHandoverSlot` (in the caller's transaction),
+ * `bookHandover`, `checkHandoverItem`, `completeHandover`, `cancelHandoverOf`,
+ * `findHandoverOfVehicle`.
  *
  * Stock (issue #7): a dealer's own vehicles (demo, test drive, for sale) by VIN with model
  * line, configuration code and status, as the dealer's DMS reports them through the partner
@@ -10,16 +18,54 @@
  * (`dealer_stock.read`, own dealer). Event `dealers.stock_vehicle_updated`.
  *
  * Must not: keep its own copy of a dealer's name, address or location (identity owns the
- * organisation); know about orders. Only store.ts has SQL, and only schema `dealers`.
+ * organisation); know orders beyond their ids (ordering owns them; flows check the order's
+ * state before a hand-over is booked or completed). Only store.ts has SQL, and only schema
+ * `dealers`.
  */
+
+export type { BookHandoverInput } from './book-handover.ts';
+export {
+  bookHandover,
+  cancelHandoverOf,
+  checkHandoverItem,
+  completeHandover,
+  DEALER_TIME_ZONE,
+  findHandoverOfVehicle,
+  getHandover,
+  HANDOVER_NOT_FOUND,
+  HANDOVER_SLOT_MINUTES,
+  handoverAvailability,
+  listHandovers,
+  localToday,
+} from './book-handover.ts';
 export type { LatLng } from './distance-km.ts';
 export { distanceKm } from './distance-km.ts';
-export { profileUpdated, stockVehicleUpdated } from './events.ts';
+export { handoverBooked, handoverChecklistCompleted, profileUpdated, stockVehicleUpdated } from './events.ts';
 export type { DealerFilter } from './find-dealers.ts';
 export { findActiveDealer, getDealer, getHandoverCapacity, listDealers } from './find-dealers.ts';
+export type { ChecklistEntry, ChecklistItem } from './handover-checklist.ts';
+export { CHECKLIST_ITEMS, CHECKLIST_LABELS, checklistState, isChecklistItem } from './handover-checklist.ts';
 export type { DealerProfileInput } from './manage-profiles.ts';
 export { listDealerProfiles, setDealerProfile } from './manage-profiles.ts';
 export type { StockQuery, StockVehicleInput } from './manage-stock.ts';
 export { listOwnStock, upsertStockVehicle, VIN_PATTERN } from './manage-stock.ts';
-export type { Dealer, DealerProfile, DealerService, StockStatus, StockUsage, StockVehicle } from './types.ts';
-export { DEALER_SERVICES, STOCK_STATUSES, STOCK_USAGES } from './types.ts';
+export type { Interval, WeeklyHours } from './opening-hours.ts';
+export { isOpenOn, parseOpeningHours, slotStarts, slotWithinHours } from './opening-hours.ts';
+export {
+  findHandoverSlot,
+  handoverSlotsLeft,
+  holdFirstHandoverSlotFrom,
+  holdHandoverSlot,
+  releaseHandoverSlot,
+} from './reserve-handover.ts';
+export type {
+  Dealer,
+  DealerProfile,
+  DealerService,
+  Handover,
+  HandoverStatus,
+  StockStatus,
+  StockUsage,
+  StockVehicle,
+} from './types.ts';
+export { DEALER_SERVICES, HANDOVER_STATUSES, STOCK_STATUSES, STOCK_USAGES } from './types.ts';

@@ -1,10 +1,13 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Ctx } from '../../platform/context.ts';
-import type { DealersDb, ProfilesTable, StockVehiclesTable } from './tables.ts';
+import type { ChecklistEntry, ChecklistItem } from './handover-checklist.ts';
+import type { DealersDb, HandoversTable, ProfilesTable, StockVehiclesTable } from './tables.ts';
 import {
   DEALER_SERVICES,
   type DealerProfile,
   type DealerService,
+  type Handover,
+  type HandoverStatus,
   type StockStatus,
   type StockUsage,
   type StockVehicle,
@@ -120,4 +123,187 @@ export async function listStockVehicles(ctx: Ctx, f: StockFilter): Promise<Stock
     .limit(f.limit + 1)
     .execute();
   return rows.map(toStockVehicle);
+}
+
+// ---------------------------------------------------------------- hand-over capacity
+
+/** Bookings per date of a dealer in a range. */
+export async function listHandoverDays(
+  ctx: Ctx,
+  dealerOrgId: string,
+  range: { from: string; to: string },
+): Promise<Map<string, number>> {
+  const rows = await db(ctx)
+    .selectFrom('dealers.handover_days')
+    .select(['day', 'reserved'])
+    .where('dealer_org_id', '=', dealerOrgId)
+    .where('day', '>=', range.from)
+    .where('day', '<=', range.to)
+    .execute();
+  return new Map(rows.map((r) => [dateText(r.day), r.reserved]));
+}
+
+export async function ensureHandoverDay(ctx: Ctx, dealerOrgId: string, day: string): Promise<void> {
+  await db(ctx)
+    .insertInto('dealers.handover_days')
+    .values({ dealer_org_id: dealerOrgId, day, reserved: 0 })
+    .onConflict((oc) => oc.columns(['dealer_org_id', 'day']).doNothing())
+    .execute();
+}
+
+/**
+ * Takes one hand-over of a date in one conditional update (`reserved < capacity`), so concurrent
+ * reservations never exceed it; `capacity` undefined: not limited. False when the date is full.
+ */
+export async function takeHandoverDay(
+  ctx: Ctx,
+  dealerOrgId: string,
+  day: string,
+  capacity: number | undefined,
+): Promise<boolean> {
+  let q = db(ctx)
+    .updateTable('dealers.handover_days')
+    .set({ reserved: sql`reserved + 1` })
+    .where('dealer_org_id', '=', dealerOrgId)
+    .where('day', '=', day);
+  if (capacity !== undefined) q = q.where('reserved', '<', capacity);
+  const rows = await q.returning('reserved').execute();
+  return rows.length > 0;
+}
+
+export async function releaseHandoverDay(ctx: Ctx, dealerOrgId: string, day: string): Promise<void> {
+  await db(ctx)
+    .updateTable('dealers.handover_days')
+    .set({ reserved: sql`greatest(reserved - 1, 0)` })
+    .where('dealer_org_id', '=', dealerOrgId)
+    .where('day', '=', day)
+    .execute();
+}
+
+export type SlotRow = { vehicleId: string; dealerOrgId: string; day: string };
+
+export async function findSlot(
+  ctx: Ctx,
+  vehicleId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<SlotRow | undefined> {
+  let q = db(ctx)
+    .selectFrom('dealers.handover_slots')
+    .select(['vehicle_id', 'dealer_org_id', 'day'])
+    .where('vehicle_id', '=', vehicleId);
+  if (options.forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row
+    ? { vehicleId: row.vehicle_id, dealerOrgId: row.dealer_org_id, day: dateText(row.day) }
+    : undefined;
+}
+
+export async function putSlot(ctx: Ctx, slot: SlotRow): Promise<void> {
+  const values = { dealer_org_id: slot.dealerOrgId, day: slot.day, taken_at: ctx.now };
+  await db(ctx)
+    .insertInto('dealers.handover_slots')
+    .values({ vehicle_id: slot.vehicleId, ...values })
+    .onConflict((oc) => oc.column('vehicle_id').doUpdateSet(values))
+    .execute();
+}
+
+export async function deleteSlot(ctx: Ctx, vehicleId: string): Promise<void> {
+  await db(ctx).deleteFrom('dealers.handover_slots').where('vehicle_id', '=', vehicleId).execute();
+}
+
+// ---------------------------------------------------------------- hand-over appointments
+
+const dateText = (d: unknown): string =>
+  d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10);
+const toDateValue = (d: Date | string) => (d instanceof Date ? d : new Date(d));
+
+function toHandover(row: Selectable<HandoversTable>): Handover {
+  const raw = (typeof row.checklist === 'string' ? JSON.parse(row.checklist) : row.checklist) as {
+    item: ChecklistItem;
+    checked: boolean;
+    note: string | null;
+    at: string;
+    by: string | null;
+  }[];
+  return {
+    id: row.id,
+    dealerOrgId: row.dealer_org_id,
+    vehicleId: row.vehicle_id,
+    orderId: row.order_id,
+    day: dateText(row.day),
+    slotStart: row.slot_start,
+    slotEnd: row.slot_end,
+    status: row.status as HandoverStatus,
+    checklist: raw.map((e) => ({ ...e, at: new Date(e.at) })),
+    bookedBy: row.booked_by,
+    bookedAt: toDateValue(row.booked_at),
+    updatedAt: toDateValue(row.updated_at),
+    completedAt: row.completed_at === null ? null : toDateValue(row.completed_at),
+  };
+}
+
+const checklistJson = (entries: ChecklistEntry[]) =>
+  JSON.stringify(entries.map((e) => ({ ...e, at: e.at.toISOString() })));
+
+export async function findHandover(
+  ctx: Ctx,
+  by: { id: string } | { vehicleId: string },
+  options: { forUpdate?: boolean } = {},
+): Promise<Handover | undefined> {
+  let q = db(ctx).selectFrom('dealers.handovers').selectAll();
+  q = 'id' in by ? q.where('id', '=', by.id) : q.where('vehicle_id', '=', by.vehicleId);
+  if (options.forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row ? toHandover(row) : undefined;
+}
+
+export async function insertHandover(ctx: Ctx, h: Handover): Promise<void> {
+  await db(ctx)
+    .insertInto('dealers.handovers')
+    .values({
+      id: h.id,
+      dealer_org_id: h.dealerOrgId,
+      vehicle_id: h.vehicleId,
+      order_id: h.orderId,
+      day: h.day,
+      slot_start: h.slotStart,
+      slot_end: h.slotEnd,
+      status: h.status,
+      checklist: checklistJson(h.checklist),
+      booked_by: h.bookedBy,
+      booked_at: h.bookedAt,
+      updated_at: h.updatedAt,
+      completed_at: h.completedAt,
+    })
+    .execute();
+}
+
+export async function updateHandover(ctx: Ctx, h: Handover): Promise<void> {
+  await db(ctx)
+    .updateTable('dealers.handovers')
+    .set({
+      day: h.day,
+      slot_start: h.slotStart,
+      slot_end: h.slotEnd,
+      status: h.status,
+      checklist: checklistJson(h.checklist),
+      booked_by: h.bookedBy,
+      updated_at: h.updatedAt,
+      completed_at: h.completedAt,
+    })
+    .where('id', '=', h.id)
+    .execute();
+}
+
+/** A dealer's appointments, by date and time. */
+export async function listHandovers(
+  ctx: Ctx,
+  filter: { dealerOrgId: string; from?: string; to?: string; status?: HandoverStatus },
+): Promise<Handover[]> {
+  let q = db(ctx).selectFrom('dealers.handovers').selectAll().where('dealer_org_id', '=', filter.dealerOrgId);
+  if (filter.from) q = q.where('day', '>=', filter.from);
+  if (filter.to) q = q.where('day', '<=', filter.to);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  const rows = await q.orderBy('day').orderBy('slot_start').orderBy('id').limit(500).execute();
+  return rows.map(toHandover);
 }

@@ -24,8 +24,38 @@ export type StockVehiclesTable = {
   updated_at: Timestamp;
 };
 
+type DateText = ColumnType<string, string, string>;
+
+export type HandoverDaysTable = { dealer_org_id: string; day: DateText; reserved: number };
+
+export type HandoverSlotsTable = {
+  vehicle_id: string;
+  dealer_org_id: string;
+  day: DateText;
+  taken_at: Timestamp;
+};
+
+export type HandoversTable = {
+  id: string;
+  dealer_org_id: string;
+  vehicle_id: string;
+  order_id: string;
+  day: DateText;
+  slot_start: string;
+  slot_end: string;
+  status: string;
+  checklist: Json<unknown>;
+  booked_by: string | null;
+  booked_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+};
+
 export type DealersTables = {
   'dealers.profiles': ProfilesTable;
   'dealers.stock_vehicles': StockVehiclesTable;
+  'dealers.handover_days': HandoverDaysTable;
+  'dealers.handover_slots': HandoverSlotsTable;
+  'dealers.handovers': HandoversTable;
 };
 export type DealersDb = Kysely<DealersTables>;

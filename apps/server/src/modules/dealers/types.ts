@@ -59,3 +59,25 @@ export type StockVehicle = {
   createdAt: Date;
   updatedAt: Date;
 };
+
+export const HANDOVER_STATUSES = ['booked', 'completed', 'cancelled'] as const;
+export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
+
+/** A hand-over appointment of one vehicle at its dealer, with the pre-delivery checklist. */
+export type Handover = {
+  id: string;
+  dealerOrgId: string;
+  vehicleId: string;
+  orderId: string;
+  /** YYYY-MM-DD, the dealer's local date. */
+  day: string;
+  /** HH:MM, local time. */
+  slotStart: string;
+  slotEnd: string;
+  status: HandoverStatus;
+  checklist: import('./handover-checklist.ts').ChecklistEntry[];
+  bookedBy: string | null;
+  bookedAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+};

@@ -66,6 +66,10 @@ export const PERMISSIONS = [
   'dealer_stock.read', // the own dealer's stock vehicles (dealer staff)
   'partner_request.read', // the partner request log (admin)
   'lead.read', // leads assigned to the dealer (list and detail)
+  // ---- build chain (issue #6): hand-over and owners
+  'handover.manage', // the own dealer's hand-over appointments, their booking and the pre-delivery checklist
+  'delivery.accept', // a customer accepts their own car at the hand-over
+  'owned_vehicle.read', // a customer's own delivered vehicles ("my vehicles")
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -109,6 +113,8 @@ export const PERMISSION_TABLE = {
     'order.cancel': 'self',
     'delivery_date.reserve': 'self',
     'vehicle_progress.read': 'self',
+    'delivery.accept': 'self',
+    'owned_vehicle.read': 'self',
   },
   admin: {
     ...SIGNED_IN,
@@ -138,6 +144,7 @@ export const PERMISSION_TABLE = {
     'vehicle_progress.read': 'org',
     'lead.read': 'org',
     'dealer_stock.read': 'org',
+    'handover.manage': 'org',
   },
   planner: {
     ...SIGNED_IN,

@@ -18,7 +18,7 @@ export function cancellationRefund(
   by: Canceller,
 ): CancellationRefund {
   const paid = Math.max(0, netPaid);
-  if (by === 'brand' || !LOCKED_STATES.includes(order.state)) return { refund: paid, forfeited: 0 };
+  if (by !== 'customer' || !LOCKED_STATES.includes(order.state)) return { refund: paid, forfeited: 0 };
   const forfeited = Math.min(paid, terms.forfeitOnCustomerCancelAfterLock);
   return { refund: paid - forfeited, forfeited };
 }

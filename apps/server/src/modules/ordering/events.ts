@@ -134,7 +134,7 @@ export const orderRescheduled = defineEvent(
   z.object({ ...stage, previousDeliveryDate: z.string().nullable(), reason: z.string().nullable() }),
   {
     description:
-      'The promised delivery date of a scheduled order changed, with the reason. The aggregate is the order id.',
+      'The promised delivery date of an order changed, with the reason code (qc_failed, part_late, replanned, not_locked, customer_request, configuration_changed, dealer_full). The aggregate is the order id.',
   },
 );
 
@@ -160,7 +160,7 @@ export const orderCancelled = defineEvent(
   'ordering.order_cancelled',
   z.object({
     ...ref,
-    by: z.enum(['customer', 'brand']),
+    by: z.enum(['customer', 'brand', 'system']),
     reason: z.string().nullable(),
     refund: money,
     forfeited: money,

@@ -5,6 +5,9 @@
  * (draft -> reserved -> locked -> scheduled -> in_production -> built -> shipped -> at_dealer
  * -> delivered, or cancelled), and the timeline of everything that happened to the order.
  *
+ * Production drives the later stages: flows/ move the order from the plant's events (schedule at
+ * freeze, steps, re-promises) with `advanceOrder` / `transitionOrder` and `recordOrderFact`.
+ *
  * Must not: move money or read the ledger (payments does; flows combine both and pass ledger
  * figures in, e.g. `balanceDue` to deliver); trust a price, total or selection sent by a client
  * (every configuration is re-derived on the live catalogue version); change an order without
@@ -47,6 +50,7 @@ export {
   nextState,
   ORDER_ACTIONS,
   ORDER_STATES,
+  RESCHEDULABLE_STATES,
 } from './order-state.ts';
 export type { Bilingual, OrderTerms } from './order-terms.ts';
 export { currentOrderTerms, findOrderTerms, ORDER_TERMS_VERSIONS } from './order-terms.ts';
@@ -72,6 +76,8 @@ export {
   lockOrder,
 } from './read-orders.ts';
 export { getOrderTerms } from './read-terms.ts';
+export type { OrderFact } from './record-fact.ts';
+export { recordOrderFact, timelineHasEvent } from './record-fact.ts';
 export type { TimelineInput } from './record-timeline.ts';
 export { recordTimeline } from './record-timeline.ts';
 export type { StateAction, TransitionOptions } from './transition-order.ts';

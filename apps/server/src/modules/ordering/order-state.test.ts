@@ -10,7 +10,14 @@ const LEGAL: Record<string, OrderState> = {
   'draft reserve': 'reserved',
   'reserved lock': 'locked',
   'locked schedule': 'scheduled',
+  // the promised date moves (re-promise by the plant, the customer's change) in every state before at_dealer
+  'draft reschedule': 'draft',
+  'reserved reschedule': 'reserved',
+  'locked reschedule': 'locked',
   'scheduled reschedule': 'scheduled',
+  'in_production reschedule': 'in_production',
+  'built reschedule': 'built',
+  'shipped reschedule': 'shipped',
   'scheduled start_production': 'in_production',
   'in_production complete_build': 'built',
   'built ship': 'shipped',
@@ -67,6 +74,12 @@ describe('cancel', () => {
       ok: false,
     });
     expect(terms.customerCancellableStates).toEqual(['draft', 'reserved', 'locked', 'scheduled']);
+  });
+
+  it.each(ORDER_STATES)('by the system from %s: only a draft (not paid in time)', (state) => {
+    const result = nextState(state, 'cancel', { by: 'system' });
+    if (state === 'draft') expect(result).toEqual({ ok: true, from: 'draft', to: 'cancelled' });
+    else expect(result).toEqual({ ok: false, reason: 'illegal_transition' });
   });
 
   it('defaults to the stricter customer rule when no canceller is given', () => {

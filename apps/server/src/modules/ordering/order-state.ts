@@ -5,10 +5,12 @@
  *   in_production -complete_build-> built -ship-> shipped -arrive_at_dealer-> at_dealer
  *   -deliver-> delivered
  *
- * plus `reschedule` (scheduled -> scheduled), `change_configuration` (draft | reserved, stays),
+ * plus `reschedule` (the promised date moved: stays in any state from draft to shipped; the
+ * customer sees "rescheduled" on the timeline), `change_configuration` (draft | reserved, stays),
  * `change_finance` (any state before shipped, stays: finance and insurance can be changed until
  * the car leaves the plant) and `cancel`: by the customer in the states the order terms allow
- * (draft, reserved, locked, scheduled), by the brand in any state but delivered and cancelled.
+ * (draft, reserved, locked, scheduled), by the brand in any state but delivered and cancelled,
+ * by the system only a draft that was not paid in time.
  * `deliver` is guarded: the balance must be paid (the caller passes the figure from the ledger).
  */
 export const ORDER_STATES = [
@@ -41,8 +43,11 @@ export const ORDER_ACTIONS = [
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
-/** Who cancels: the customer (by the order terms) or the brand (HQ, with a reason). */
-export const CANCELLERS = ['customer', 'brand'] as const;
+/**
+ * Who cancels: the customer (by the order terms), the brand (HQ, with a reason) or the system
+ * (a draft whose intention money was not paid in time).
+ */
+export const CANCELLERS = ['customer', 'brand', 'system'] as const;
 export type Canceller = (typeof CANCELLERS)[number];
 
 /** The one-step moves of the production and delivery path. */
@@ -50,13 +55,23 @@ const FORWARD: Partial<Record<OrderAction, readonly [OrderState, OrderState]>> =
   reserve: ['draft', 'reserved'],
   lock: ['reserved', 'locked'],
   schedule: ['locked', 'scheduled'],
-  reschedule: ['scheduled', 'scheduled'],
   start_production: ['scheduled', 'in_production'],
   complete_build: ['in_production', 'built'],
   ship: ['built', 'shipped'],
   arrive_at_dealer: ['shipped', 'at_dealer'],
   deliver: ['at_dealer', 'delivered'],
 };
+
+/** States in which the promised delivery date can still move (re-promise, the customer's change). */
+export const RESCHEDULABLE_STATES: readonly OrderState[] = [
+  'draft',
+  'reserved',
+  'locked',
+  'scheduled',
+  'in_production',
+  'built',
+  'shipped',
+];
 
 /** States in which the configuration may still change (before lock). */
 export const CONFIGURABLE_STATES: readonly OrderState[] = ['draft', 'reserved'];
@@ -110,11 +125,16 @@ export function nextState(
       return stay(CONFIGURABLE_STATES);
     case 'change_finance':
       return stay(FINANCE_EDITABLE_STATES);
+    case 'reschedule':
+      return stay(RESCHEDULABLE_STATES);
     case 'cancel': {
+      const by = context.by ?? 'customer';
       const allowed =
-        (context.by ?? 'customer') === 'brand'
+        by === 'brand'
           ? state !== 'delivered' && state !== 'cancelled'
-          : (context.customerCancellableStates ?? DEFAULT_CUSTOMER_CANCELLABLE).includes(state);
+          : by === 'system'
+            ? state === 'draft'
+            : (context.customerCancellableStates ?? DEFAULT_CUSTOMER_CANCELLABLE).includes(state);
       return allowed
         ? { ok: true, from: state, to: 'cancelled' }
         : { ok: false, reason: 'illegal_transition' };

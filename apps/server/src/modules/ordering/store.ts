@@ -220,3 +220,14 @@ export async function listTimeline(ctx: Ctx, orderId: string): Promise<TimelineE
     .execute();
   return rows.map(toEntry);
 }
+
+/** Whether the timeline already has an entry written for this event (subscribers run at least once). */
+export async function hasTimelineEntryForEvent(ctx: Ctx, orderId: string, eventId: string): Promise<boolean> {
+  const row = await db(ctx)
+    .selectFrom('ordering.timeline')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .where(sql<string>`data->>'eventId'`, '=', eventId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

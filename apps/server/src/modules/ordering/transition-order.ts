@@ -28,7 +28,8 @@ export type TransitionOptions = {
   reason?: string | null;
   /** For `deliver`: from the ledger. */
   balanceDue?: number;
-  timeline?: { kind?: TimelineKind; data?: Record<string, unknown>; estimatedAt?: Date | null };
+  /** `at`: when it happened, if not now (a plant step reported by its event). */
+  timeline?: { kind?: TimelineKind; data?: Record<string, unknown>; estimatedAt?: Date | null; at?: Date };
   /** Fields of the action's event beyond the order's own (payment id and amounts, refund...). */
   details?: Record<string, unknown>;
   /** Changes written with the transition. */
@@ -116,6 +117,7 @@ export async function transitionOrder(
     kind: options.timeline?.kind ?? TIMELINE_OF[action],
     data: { from: order.state, ...options.timeline?.data },
     ...(options.timeline?.estimatedAt !== undefined ? { estimatedAt: options.timeline.estimatedAt } : {}),
+    ...(options.timeline?.at ? { at: options.timeline.at } : {}),
   });
   await publishTransition(ctx, next, order, action, options);
   return next;

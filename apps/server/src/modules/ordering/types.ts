@@ -36,7 +36,7 @@ export type Order = {
   /** The principal of the attached finance quote, 0 without one. */
   financedPrincipal: number;
   insurance: InsuranceQuote | null;
-  /** YYYY-MM-DD, set when the order is scheduled. */
+  /** YYYY-MM-DD: the delivery (hand-over) date promised, from the date chosen at checkout on. */
   promisedDeliveryDate: string | null;
   vin: string | null;
   cancellation: { by: Canceller; reason: string | null; at: Date } | null;
@@ -46,7 +46,7 @@ export type Order = {
 
 /**
  * Kinds of timeline entries: codes the web translates; `data` holds codes and amounts (fen).
- * Issue #6 adds production steps; the column takes any snake_case kind.
+ * Issue #6 adds the build chain (plant steps, dates, hand-over); the column takes any snake_case kind.
  */
 export const TIMELINE_KINDS = [
   'placed',
@@ -70,6 +70,13 @@ export const TIMELINE_KINDS = [
   'shipped',
   'arrived_at_dealer',
   'delivered',
+  // issue #6: the build chain (data holds step codes, dates and reason codes)
+  'delivery_date_reserved',
+  'delivery_date_changed',
+  'confirmed_for_build',
+  'plant_step',
+  'handover_booked',
+  'handover_checklist_completed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -48,7 +48,8 @@ export const deliveryDateReserved = defineEvent(
 /**
  * The promised delivery date changed without the customer asking: the customer must be told
  * why. `reason`: qc_failed (rework after the quality check), part_late (a supplier reported a
- * delay), replanned (the planner moved the car to a later production day).
+ * delay), replanned (the planner moved the car to a later production day), not_locked (its
+ * production day froze before the order was locked: moved to the next available date).
  */
 export const deliveryRepromised = defineEvent(
   'production.delivery_repromised',
@@ -56,13 +57,13 @@ export const deliveryRepromised = defineEvent(
     ...vehicle,
     previousDate: isoDate,
     newDate: isoDate,
-    reason: z.enum(['qc_failed', 'part_late', 'replanned']),
+    reason: z.enum(['qc_failed', 'part_late', 'replanned', 'not_locked']),
     /** Figures behind the reason (defect codes, part number and supplier's new date, days). */
     detail: z.record(z.string(), z.unknown()),
   }),
   {
     description:
-      'The promised delivery date changed without the customer asking: the customer must be told why. `reason`: qc_failed (rework after the quality check), part_late (a supplier reported a delay), replanned (the planner moved the car to a later production day).',
+      'The promised delivery date changed without the customer asking: the customer must be told why. `reason`: qc_failed (rework after the quality check), part_late (a supplier reported a delay), replanned (the planner moved the car to a later production day), not_locked (its production day froze before the order was locked: moved to the next available date).',
   },
 );
 
@@ -97,6 +98,29 @@ export const vehicleStepRecorded = defineEvent(
     dealerOrgId: z.string(),
   }),
   { description: "A station recorded the car's next step. `vin` is known from the body shop on." },
+);
+
+/** The car's order was locked: it may now be sequenced, frozen and built. */
+export const vehicleConfirmed = defineEvent(
+  'production.vehicle_confirmed',
+  z.object({ ...vehicle, deliveryDate: isoDate.nullable(), productionDay: isoDate.nullable() }),
+  { description: "The car's order was locked: it may now be sequenced, frozen and built." },
+);
+
+/** The car's configuration changed before lock (its parts list and option loads were recounted). */
+export const vehicleReconfigured = defineEvent(
+  'production.vehicle_reconfigured',
+  z.object({
+    ...vehicle,
+    configurationCode: z.string(),
+    previousConfigurationCode: z.string(),
+    deliveryDate: isoDate.nullable(),
+    previousDate: isoDate.nullable(),
+  }),
+  {
+    description:
+      "The car's configuration changed before lock (its parts list and option loads were recounted); its delivery date held or moved.",
+  },
 );
 
 /** The car will not be built (its order was cancelled); its capacity went back unless its day was frozen. */

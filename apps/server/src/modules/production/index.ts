@@ -9,8 +9,14 @@
  *
  * For other modules and flows (the integrator wires ordering <-> production in flows/):
  * - `registerVehicle(ctx, { vehicleId, orderId, customerUserId?, modelLine, versionId,
- *   configurationCode, selection, dealerOrgId })`: idempotent per vehicle id; call when the
- *   order is locked.
+ *   configurationCode, selection, dealerOrgId })`: idempotent per vehicle id; called when the
+ *   order is placed (the order is the car from the start).
+ * - `confirmVehicle(ctx, vehicleId)`: the order is locked; only confirmed cars are sequenced,
+ *   frozen and built. A day that freezes moves its unconfirmed cars to their next available
+ *   date (`production.delivery_repromised`, reason `not_locked`).
+ * - `checkDateForConfiguration(ctx, vehicleId, { modelLine, selection }, date)` and
+ *   `reconfigureVehicle(ctx, vehicleId, { versionId, configurationCode, selection }, date)`: a
+ *   configuration change before lock re-checks and re-reserves the date for the new mix.
  * - `reserveDeliveryDate(ctx, vehicleId, date, { handoverCapacity? })`: atomic; a full date is
  *   the value `{ ok: false, reason, reasons, nextAvailable }`; re-reserving releases the old date.
  * - `cancelVehicle(ctx, vehicleId, reason)`: releases capacity (not on a frozen day); 409 once
@@ -19,7 +25,7 @@
  *   `getBuildSheet(ctx, vehicleId)`: the same plus the chosen options and the line rules it counts
  *   towards (the station page).
  * - `getDeliveryCalendar(ctx, { modelLine, configurationCode, dealerOrgId, weeks? }, { handoverCapacity? })`.
- * Events (events.ts): vehicle_registered, delivery_date_reserved, delivery_repromised (with the
+ * Events (events.ts): vehicle_registered, vehicle_confirmed, vehicle_reconfigured, delivery_date_reserved, delivery_repromised (with the
  * reason the customer is told), vehicle_replanned, vehicle_step_recorded, vehicle_cancelled,
  * day_sequenced, day_frozen, calloffs_issued, calloff_shipped, calloff_delayed. Vehicle events
  * have the vehicle id as aggregate and carry the order id.
@@ -59,6 +65,8 @@ export {
   deliveryRepromised,
   partsReceived,
   vehicleCancelled,
+  vehicleConfirmed,
+  vehicleReconfigured,
   vehicleRegistered,
   vehicleReplanned,
   vehicleStepRecorded,
@@ -104,8 +112,17 @@ export type { CalendarDay } from './read-plant.ts';
 export { getLine, getLineCalendar, listLines, listOptionRules, listTransportRoutes } from './read-plant.ts';
 export type { ArrivalOutcome } from './receive-parts.ts';
 export { recordPartArrival } from './receive-parts.ts';
-export type { MoveResult, RegisterVehicleInput, ReservationResult } from './reserve-date.ts';
-export { cancelVehicle, moveVehicle, registerVehicle, reserveDeliveryDate } from './reserve-date.ts';
+export type { DateCheck, MoveResult, RegisterVehicleInput, ReservationResult } from './reserve-date.ts';
+export {
+  cancelVehicle,
+  checkDateForConfiguration,
+  confirmVehicle,
+  findVehicleById,
+  moveVehicle,
+  reconfigureVehicle,
+  registerVehicle,
+  reserveDeliveryDate,
+} from './reserve-date.ts';
 export {
   confirmShipment,
   getCallOff,
@@ -118,7 +135,7 @@ export { nextSteps, QC_RESULTS, STEP_STATES, STEPS, TIMELINE_STEPS } from './ste
 export type { RunRecord, RunStatus } from './store.ts';
 export { RUN_STATUSES } from './store.ts';
 export type { BuildSheet, StepRequest, VehicleProgress } from './track-vehicle.ts';
-export { getBuildSheet, getVehicleProgress, recordStep } from './track-vehicle.ts';
+export { getBuildSheet, getVehicleProgress, readVehicleProgress, recordStep } from './track-vehicle.ts';
 export type {
   Bilingual,
   CallOff,

@@ -11,7 +11,7 @@ import { dayFrozen, daySequenced } from './events.ts';
 import { issueCallOffs } from './issue-calloffs.ts';
 import { optionDayLimit } from './limit-options.ts';
 import { ensureDayRows, getLineFor, loadCalendar, todayOf } from './read-plant.ts';
-import { dayFrozen as dayFrozenError } from './reserve-date.ts';
+import { dayFrozen as dayFrozenError, repromiseToNextAvailable } from './reserve-date.ts';
 import { runInWorker } from './run-in-worker.ts';
 import type { RunRecord } from './store.ts';
 import * as store from './store.ts';
@@ -85,8 +85,12 @@ export async function startSequenceRun(
   const line = await getLineFor(ctx, lineId, 'production_plan.edit');
   const row = await store.findDay(ctx, line.id, day);
   if (row?.frozenAt) throw dayFrozenError(day);
-  if (!row || row.reserved === 0) {
-    throw new AppError('conflict', 'production.day_empty', `No cars are planned on ${day}.`, {
+  const confirmed = (await store.listDayVehicles(ctx, line.id, day)).filter(
+    (v) => v.status === 'active' && v.confirmedAt !== null,
+  );
+  if (!row || row.reserved === 0 || confirmed.length === 0) {
+    // Only cars whose order is locked are sequenced (the others may still leave the day).
+    throw new AppError('conflict', 'production.day_empty', `No confirmed cars are planned on ${day}.`, {
       extra: { day },
     });
   }
@@ -189,7 +193,10 @@ export async function executeSequenceRun(ctx: Ctx, runId: string): Promise<void>
     const calendar = await loadCalendar(ctx, line, { from: run.day, to: run.day });
     const row = await store.findDay(ctx, line.id, run.day);
     const planVersion = row?.planVersion ?? 0;
-    const cars = (await store.listDayVehicles(ctx, line.id, run.day)).filter((v) => v.status === 'active');
+    // Only cars whose order is locked are built; the others leave the day when it freezes.
+    const cars = (await store.listDayVehicles(ctx, line.id, run.day)).filter(
+      (v) => v.status === 'active' && v.confirmedAt !== null,
+    );
     const previousDay = addWorkingDays(calendar, run.day, -1);
     const previous = previousDay
       ? (await store.listDayVehicles(ctx, line.id, previousDay)).filter((v) => v.status === 'active')
@@ -294,9 +301,11 @@ export async function executeSequenceRun(ctx: Ctx, runId: string): Promise<void>
 }
 
 /**
- * Freezes a day: its plan and sequence become final (later changes answer 409). Cars not
- * sequenced yet keep their current order behind the sequenced ones. The suppliers' call-offs
- * are issued in the same transaction. Idempotent.
+ * Freezes a day: its plan and sequence become final (later changes answer 409). Only cars whose
+ * order is locked (confirmed) are built: any other car on the day is moved to its next
+ * available date first (re-promise `not_locked`, the customer is told). Cars not sequenced yet
+ * keep their current order behind the sequenced ones. The suppliers' call-offs are issued in
+ * the same transaction. Idempotent.
  */
 export async function freezeDay(
   ctx: Ctx,
@@ -307,14 +316,25 @@ export async function freezeDay(
   const line = await getLineFor(ctx, lineId, 'production_plan.edit');
   const calendar = await loadCalendar(ctx, line, { from: day, to: day });
   await ensureDayRows(ctx, line, calendar, [day], await store.listRules(ctx, line.id));
+  // Cars whose order is not locked leave first, each in its own transaction that locks the later
+  // days before this one (the order every reservation locks days in), so nothing deadlocks.
+  if (!(await store.findDay(ctx, line.id, day))?.frozenAt) {
+    for (const car of await store.listDayVehicles(ctx, line.id, day)) {
+      if (car.status === 'active' && car.confirmedAt === null) await moveOffFreezingDay(ctx, car, day);
+    }
+  }
   await inTransaction(ctx, async (tx) => {
     await store.lockDays(tx, [{ lineId: line.id, day }]);
     const row = await store.findDay(tx, line.id, day);
     if (row?.frozenAt) return;
-    const cars = (await store.listDayVehicles(tx, line.id, day)).map((c, i) => ({
-      ...c,
-      sequencePosition: i + 1,
-    }));
+    const planned = await store.listDayVehicles(tx, line.id, day);
+    const unconfirmed = planned.filter((c) => c.status === 'active' && c.confirmedAt === null);
+    // One that arrived in between (rare) leaves inside this transaction.
+    for (const car of unconfirmed) await moveOffFreezingDay(tx, car, day);
+    // Cancelled cars on an open day gave their slot back already; a frozen day keeps them.
+    const cars = planned
+      .filter((c) => c.status === 'active' && c.confirmedAt !== null)
+      .map((c, i) => ({ ...c, sequencePosition: i + 1 }));
     await store.setSequencePositions(
       tx,
       cars.map((c) => c.vehicleId),
@@ -367,4 +387,28 @@ export async function freezeDueDays(ctx: Ctx): Promise<FreezeReport> {
     }
   }
   return { frozen, failed };
+}
+
+/** A car whose order is not locked leaves the day that freezes for its next available date. */
+async function moveOffFreezingDay(ctx: Ctx, car: Vehicle, day: IsoDate): Promise<void> {
+  if (!car.deliveryDate) return;
+  const previousDate = car.deliveryDate;
+  await inTransaction(ctx, async (tx) => {
+    const moved = await repromiseToNextAvailable(tx, car, {
+      reason: 'not_locked',
+      previousDate,
+      after: day,
+      detail: { frozenDay: day },
+    });
+    if (moved) return;
+    // No later date has room: the car gives its place back and waits without a date.
+    await store.lockDays(tx, [{ lineId: car.lineId, day }]);
+    await store.releaseDayCapacity(tx, car.lineId, day, car.ruleIds);
+    await store.updateVehicle(
+      tx,
+      car.vehicleId,
+      { deliveryDate: null, productionDay: null, shipDate: null, ruleIds: [], sequencePosition: null },
+      tx.now,
+    );
+  });
 }

@@ -18,6 +18,8 @@ import {
   deliveryDateReserved,
   deliveryRepromised,
   vehicleCancelled,
+  vehicleConfirmed,
+  vehicleReconfigured,
   vehicleRegistered,
   vehicleReplanned,
 } from './events.ts';
@@ -36,7 +38,7 @@ import {
 import { ensureDayRows, getLineFor, loadCalendar, todayOf } from './read-plant.ts';
 import { hasStarted } from './step-machine.ts';
 import * as store from './store.ts';
-import type { Line, OptionRule, Vehicle } from './types.ts';
+import type { Line, OptionRule, RepromiseReason, Vehicle } from './types.ts';
 
 export const VEHICLE_NOT_FOUND = 'production.vehicle_not_found';
 
@@ -55,7 +57,8 @@ export type RegisterVehicleInput = {
 };
 
 /**
- * Registers a car to build (called from a flow when its order is locked). Idempotent per vehicle
+ * Registers a car to build (called from a flow when its order is placed; it is built only once
+ * confirmed, see confirmVehicle). Idempotent per vehicle
  * id: registering the same vehicle and order again returns the record as it is. The
  * configuration is checked against the pinned catalogue version (code and selection must agree),
  * the model line must be built on a line, and the plant must deliver to the dealer.
@@ -101,6 +104,7 @@ export async function registerVehicle(ctx: Ctx, input: RegisterVehicleInput): Pr
     estimates: {},
     status: 'active',
     registeredAt: ctx.now,
+    confirmedAt: null,
     updatedAt: ctx.now,
   };
   return inTransaction(ctx, async (tx) => {
@@ -210,6 +214,25 @@ export async function reserveDeliveryDate(
   options: { handoverCapacity?: HandoverCapacity } = {},
 ): Promise<ReservationResult> {
   const vehicle = await getVehicleFor(ctx, vehicleId, 'delivery_date.reserve');
+  return reserveFor(ctx, vehicle, date, options);
+}
+
+type ReserveOptions = {
+  handoverCapacity?: HandoverCapacity | undefined;
+  /** A re-promise by the plant instead of the customer's choice (recorded and announced as such). */
+  repromise?: { reason: RepromiseReason; previousDate: IsoDate; detail: Record<string, unknown> };
+  /** Only production days after this one (the day being frozen). */
+  after?: IsoDate;
+};
+
+/** The reservation itself, for a car the caller may act on (no permission check here). */
+async function reserveFor(
+  ctx: Ctx,
+  vehicle: Vehicle,
+  date: IsoDate,
+  options: ReserveOptions,
+): Promise<ReservationResult> {
+  const vehicleId = vehicle.vehicleId;
   assertChangeable(vehicle);
   if (vehicle.deliveryDate === date && vehicle.productionDay) return unchanged(vehicle, 0);
   const line = await store.findLine(ctx, vehicle.lineId);
@@ -229,7 +252,9 @@ export async function reserveDeliveryDate(
     leadTimeDays,
   });
   const plan = planDeliveryDate(context, date);
-  const eligible = plan.candidates.filter((c) => c.reasons.length === 0).map((c) => c.day);
+  const eligible = plan.candidates
+    .filter((c) => c.reasons.length === 0 && (!options.after || c.day > options.after))
+    .map((c) => c.day);
   if (plan.dateReasons.length > 0 || eligible.length === 0 || !plan.shipDate) {
     return refused('date_unavailable', promiseDate(context, date).reasons, context, date);
   }
@@ -284,24 +309,35 @@ export async function reserveDeliveryDate(
         },
         tx.now,
       );
+      const repromise = options.repromise;
       await store.insertDeliveryChange(tx, vehicleId, newId('dch'), {
         at: tx.now,
-        previousDate: current.deliveryDate,
+        previousDate: repromise?.previousDate ?? current.deliveryDate,
         newDate: date,
-        reason: 'reserved',
-        detail: { productionDay: day, shipDate },
+        reason: repromise?.reason ?? 'reserved',
+        detail: { ...repromise?.detail, productionDay: day, shipDate },
       });
-      await publish(tx, deliveryDateReserved, vehicleId, {
-        vehicleId,
-        orderId: current.orderId,
-        deliveryDate: date,
-        previousDate: current.deliveryDate,
-        productionDay: day,
-        shipDate,
-        lineId: line.id,
-        plantOrgId: line.plantOrgId,
-        dealerOrgId: current.dealerOrgId,
-      });
+      if (repromise) {
+        await publish(tx, deliveryRepromised, vehicleId, {
+          vehicleId,
+          orderId: current.orderId,
+          previousDate: repromise.previousDate,
+          newDate: date,
+          reason: repromise.reason,
+          detail: { ...repromise.detail, productionDay: day, shipDate },
+        });
+      } else
+        await publish(tx, deliveryDateReserved, vehicleId, {
+          vehicleId,
+          orderId: current.orderId,
+          deliveryDate: date,
+          previousDate: current.deliveryDate,
+          productionDay: day,
+          shipDate,
+          lineId: line.id,
+          plantOrgId: line.plantOrgId,
+          dealerOrgId: current.dealerOrgId,
+        });
       return {
         ok: true as const,
         vehicleId,
@@ -633,4 +669,212 @@ export async function carContext(
     to: addDays(maxDate(today, car.deliveryDate ?? today), 60),
   });
   return { line, calendar, transportDays: route?.days ?? 0 };
+}
+
+/**
+ * The car's order was locked: from now on it is sequenced, frozen and built (a car whose order
+ * is not locked is moved off its day when the day freezes). Idempotent.
+ */
+export async function confirmVehicle(ctx: Ctx, vehicleId: string): Promise<Vehicle> {
+  return inTransaction(ctx, async (tx) => {
+    const car = await store.findVehicle(tx, vehicleId, { forUpdate: true });
+    if (!car) throw vehicleNotFound();
+    if (car.status === 'cancelled') {
+      throw new AppError('conflict', 'production.vehicle_cancelled', 'This car is cancelled.', {
+        extra: { vehicleId },
+      });
+    }
+    if (car.confirmedAt) return car;
+    await store.updateVehicle(tx, vehicleId, { confirmedAt: tx.now }, tx.now);
+    if (car.productionDay) await store.bumpPlanVersion(tx, car.lineId, car.productionDay);
+    await publish(tx, vehicleConfirmed, vehicleId, {
+      vehicleId,
+      orderId: car.orderId,
+      deliveryDate: car.deliveryDate,
+      productionDay: car.productionDay,
+    });
+    return { ...car, confirmedAt: tx.now, updatedAt: tx.now };
+  });
+}
+
+/** A car by its vehicle id, for flows (no permission check: the flow decided on the order). */
+export async function findVehicleById(ctx: Ctx, vehicleId: string): Promise<Vehicle | undefined> {
+  return store.findVehicle(ctx, vehicleId);
+}
+
+export type DateCheck = {
+  holds: boolean;
+  reasons: Reason[];
+  nextAvailable: IsoDate | null;
+};
+
+/**
+ * Would `date` hold for the car with another configuration (a change before lock)? Read only:
+ * the car's own place on its day counts as free, since the change gives it back first.
+ */
+export async function checkDateForConfiguration(
+  ctx: Ctx,
+  vehicleId: string,
+  configuration: { modelLine: string; selection: Selection },
+  date: IsoDate,
+  options: { handoverCapacity?: HandoverCapacity } = {},
+): Promise<DateCheck> {
+  const car = await store.findVehicle(ctx, vehicleId);
+  if (!car) throw vehicleNotFound();
+  const line = await store.findLine(ctx, car.lineId);
+  if (!line) throw new Error(`vehicle ${vehicleId} is on a missing line`);
+  const route = await routeToDealer(ctx, line, car.dealerOrgId);
+  const base = await promiseContextFor(ctx, {
+    line,
+    modelLine: configuration.modelLine,
+    selection: configuration.selection,
+    route,
+    until: maxDate(addDays(date, NEXT_AVAILABLE_DAYS), addDays(todayOf(ctx, line), NEXT_AVAILABLE_DAYS)),
+    handoverCapacity: options.handoverCapacity,
+  });
+  const rules = await store.listRules(ctx, line.id);
+  const ownRules = new Set(car.ruleIds);
+  const ownSlot = car.deliveryDate;
+  // Without this car on its current day (and its dealer slot on its current date).
+  const context: PromiseContext = {
+    ...base,
+    loadOf: (day) => {
+      const load = base.loadOf(day);
+      if (!load || day !== car.productionDay) return load;
+      const optionReserved = new Map(load.optionReserved);
+      for (const rule of rules) {
+        if (ownRules.has(rule.id))
+          optionReserved.set(rule.id, Math.max(0, (optionReserved.get(rule.id) ?? 0) - 1));
+      }
+      return { ...load, reserved: Math.max(0, load.reserved - 1), optionReserved };
+    },
+    handoverLeft: (d) => {
+      const left = base.handoverLeft(d);
+      return left !== undefined && d === ownSlot ? left + 1 : left;
+    },
+  };
+  const promised = promiseDate(context, date);
+  if (promised.available) return { holds: true, reasons: [], nextAvailable: date };
+  const refusal = refused('date_unavailable', promised.reasons, context, date);
+  return {
+    holds: false,
+    reasons: promised.reasons,
+    nextAvailable: refusal.ok ? null : refusal.nextAvailable,
+  };
+}
+
+/**
+ * The car's configuration changed before lock: its old day's units (and option loads) go back,
+ * the new configuration is stored with its parts list, and `date` (the one it had, or a new one)
+ * is reserved for the new mix, all in the caller's transaction. A refusal is the value
+ * `{ ok: false, ... }`: the caller rolls its transaction back. Refused once the car is confirmed.
+ */
+export async function reconfigureVehicle(
+  ctx: Ctx,
+  vehicleId: string,
+  configuration: { versionId: string; configurationCode: string; selection: Selection },
+  date: IsoDate | null,
+  options: { handoverCapacity?: HandoverCapacity } = {},
+): Promise<ReservationResult | { ok: true; vehicleId: string; deliveryDate: null; changed: boolean }> {
+  return inTransaction(ctx, async (tx) => {
+    const car = await store.findVehicle(tx, vehicleId, { forUpdate: true });
+    if (!car) throw vehicleNotFound();
+    assertChangeable(car);
+    if (car.confirmedAt) {
+      throw new AppError(
+        'conflict',
+        'production.vehicle_confirmed',
+        'The order is locked: the configuration of its car is frozen.',
+        { extra: { vehicleId } },
+      );
+    }
+    const loaded = await getLineVersion(tx, car.modelLine, configuration.versionId);
+    const derived = deriveConfiguration(loaded.model, loaded.compiled, {
+      code: configuration.configurationCode,
+    });
+    if (!derived.ok || !sameSelection(derived.selection, configuration.selection)) {
+      throw new AppError(
+        'unprocessable',
+        'production.configuration_mismatch',
+        'The configuration code and selection do not describe the same valid car on that version.',
+      );
+    }
+    const line = await store.findLine(tx, car.lineId);
+    if (!line) throw new Error(`vehicle ${vehicleId} is on a missing line`);
+    const previousDate = car.deliveryDate;
+    if (car.productionDay) {
+      await store.lockDays(tx, [{ lineId: car.lineId, day: car.productionDay }]);
+      if ((await store.findDay(tx, car.lineId, car.productionDay))?.frozenAt)
+        throw dayFrozen(car.productionDay);
+      await store.releaseDayCapacity(tx, car.lineId, car.productionDay, car.ruleIds);
+    }
+    const patch = {
+      versionId: configuration.versionId,
+      configurationCode: derived.code,
+      selection: derived.selection,
+      colour: derived.selection[line.paintFamily] ?? 'none',
+      deliveryDate: null,
+      productionDay: null,
+      shipDate: null,
+      ruleIds: [],
+      sequencePosition: null,
+      estimates: {},
+    };
+    await store.updateVehicle(tx, vehicleId, patch, tx.now);
+    const updated: Vehicle = { ...car, ...patch, updatedAt: tx.now };
+    const result = date
+      ? await reserveFor(tx, updated, date, {
+          handoverCapacity: options.handoverCapacity,
+        })
+      : ({ ok: true, vehicleId, deliveryDate: null, changed: true } as const);
+    if (!result.ok) return result;
+    await publish(tx, vehicleReconfigured, vehicleId, {
+      vehicleId,
+      orderId: car.orderId,
+      configurationCode: derived.code,
+      previousConfigurationCode: car.configurationCode,
+      deliveryDate: date,
+      previousDate,
+    });
+    return result;
+  });
+}
+
+/**
+ * The plant moves a car to its next available delivery date (its production day froze before
+ * the order was locked): the first date from `from` on whose production day is after `after`,
+ * with room for the car. Re-promised with `reason` (the customer is told). Undefined when no
+ * date in the next weeks has room: the car then waits without a date.
+ */
+export async function repromiseToNextAvailable(
+  ctx: Ctx,
+  car: Vehicle,
+  input: { reason: RepromiseReason; previousDate: IsoDate; after: IsoDate; detail: Record<string, unknown> },
+): Promise<ReservationResult | undefined> {
+  const line = await store.findLine(ctx, car.lineId);
+  if (!line) throw new Error(`vehicle ${car.vehicleId} is on a missing line`);
+  const route = await routeToDealer(ctx, line, car.dealerOrgId);
+  // From the day after the old date: the car is built later than it was to be.
+  const start = maxDate(addDays(input.previousDate, 1), addDays(todayOf(ctx, line), 1));
+  const until = addDays(start, NEXT_AVAILABLE_DAYS * 2);
+  const context = await promiseContextFor(ctx, {
+    line,
+    modelLine: car.modelLine,
+    selection: car.selection,
+    route,
+    until,
+    leadTimeDays: leadTimeOf(await partsOf(ctx, car)),
+  });
+  for (let d = start; d <= until; d = addDays(d, 1)) {
+    const plan = planDeliveryDate(context, d);
+    if (plan.dateReasons.length > 0 || !plan.shipDate) continue;
+    if (!plan.candidates.some((c) => c.reasons.length === 0 && c.day > input.after)) continue;
+    const result = await reserveFor(ctx, car, d, {
+      after: input.after,
+      repromise: { reason: input.reason, previousDate: input.previousDate, detail: input.detail },
+    });
+    if (result.ok) return result;
+  }
+  ctx.log.warn('no date with room for a car moved off its day', { vehicleId: car.vehicleId });
+  return undefined;
 }

@@ -697,6 +697,7 @@ type VehicleRow = {
   estimates: unknown;
   status: string;
   registered_at: Date | string;
+  confirmed_at: Date | string | null;
   updated_at: Date | string;
 };
 
@@ -723,6 +724,7 @@ const toVehicle = (r: VehicleRow): Vehicle => ({
   estimates: json<Estimates>(r.estimates),
   status: r.status as VehicleStatus,
   registeredAt: toDate(r.registered_at),
+  confirmedAt: r.confirmed_at === null ? null : toDate(r.confirmed_at),
   updatedAt: toDate(r.updated_at),
 });
 
@@ -749,6 +751,7 @@ const VEHICLE_COLUMNS = [
   'estimates',
   'status',
   'registered_at',
+  'confirmed_at',
   'updated_at',
 ] as const;
 
@@ -815,6 +818,11 @@ export type VehiclePatch = Partial<{
   status: VehicleStatus;
   cancelledAt: Date;
   reservedAt: Date;
+  confirmedAt: Date;
+  versionId: string;
+  configurationCode: string;
+  selection: Selection;
+  colour: string;
 }>;
 
 export async function updateVehicle(
@@ -837,6 +845,11 @@ export async function updateVehicle(
       ...(patch.status !== undefined ? { status: patch.status } : {}),
       ...(patch.cancelledAt !== undefined ? { cancelled_at: patch.cancelledAt } : {}),
       ...(patch.reservedAt !== undefined ? { reserved_at: patch.reservedAt } : {}),
+      ...(patch.confirmedAt !== undefined ? { confirmed_at: patch.confirmedAt } : {}),
+      ...(patch.versionId !== undefined ? { version_id: patch.versionId } : {}),
+      ...(patch.configurationCode !== undefined ? { configuration_code: patch.configurationCode } : {}),
+      ...(patch.selection !== undefined ? { selection: JSON.stringify(patch.selection) } : {}),
+      ...(patch.colour !== undefined ? { colour: patch.colour } : {}),
       updated_at: at,
     })
     .where('vehicle_id', '=', vehicleId)

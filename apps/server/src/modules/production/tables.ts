@@ -104,6 +104,7 @@ export type VehiclesTable = {
   cancelled_at: NullableTimestamp;
   registered_at: Timestamp;
   reserved_at: NullableTimestamp;
+  confirmed_at: NullableTimestamp;
   updated_at: Timestamp;
 };
 

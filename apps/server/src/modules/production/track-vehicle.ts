@@ -31,6 +31,8 @@ export type VehicleProgress = {
   colour: string;
   vin: string | null;
   status: Vehicle['status'];
+  /** Its order is locked: the car will be built. */
+  confirmed: boolean;
   state: StepState;
   nextSteps: readonly Step[];
   deliveryDate: IsoDate | null;
@@ -55,6 +57,12 @@ export type VehicleProgress = {
 export async function getVehicleProgress(ctx: Ctx, vehicleId: string): Promise<VehicleProgress> {
   const vehicle = await getVehicleFor(ctx, vehicleId, 'vehicle_progress.read');
   return progressOf(ctx, vehicle);
+}
+
+/** The progress of a car by vehicle id, unchecked (flows that decided access on the order); undefined without a car. */
+export async function readVehicleProgress(ctx: Ctx, vehicleId: string): Promise<VehicleProgress | undefined> {
+  const vehicle = await store.findVehicle(ctx, vehicleId);
+  return vehicle ? progressOf(ctx, vehicle) : undefined;
 }
 
 /** A car as a station sees it: its progress, what was chosen, and the line rules it counts towards. */
@@ -100,6 +108,7 @@ async function progressOf(ctx: Ctx, v: Vehicle): Promise<VehicleProgress> {
     colour: v.colour,
     vin: v.vin,
     status: v.status,
+    confirmed: v.confirmedAt !== null,
     state: v.state,
     nextSteps: v.status === 'active' ? nextSteps(v.state) : [],
     deliveryDate: v.deliveryDate,
@@ -155,6 +164,14 @@ export async function recordStep(
       throw new AppError('conflict', 'production.vehicle_not_planned', 'The car has no production day yet.', {
         extra: { vehicleId, currentStep: car.state },
       });
+    }
+    if (request.step === 'stamping' && car.confirmedAt === null) {
+      throw new AppError(
+        'conflict',
+        'production.vehicle_not_confirmed',
+        'The order of this car is not locked; it is not built yet.',
+        { extra: { vehicleId, currentStep: car.state } },
+      );
     }
     if (request.step === 'stamping' && !(await store.findDay(tx, car.lineId, car.productionDay))?.frozenAt) {
       throw new AppError(
@@ -228,6 +245,7 @@ export async function recordStep(
       recordedBy: tx.actor.kind === 'staff' ? tx.actor.userId : null,
     });
     let estimates = shiftAfterStep(car.estimates, request.step, at);
+    let repromise: { previousDate: IsoDate; newDate: IsoDate; detail: Record<string, unknown> } | undefined;
     let deliveryDate = car.deliveryDate;
     let shipDate = car.shipDate;
 
@@ -254,14 +272,8 @@ export async function recordStep(
           reason: 'qc_failed',
           detail,
         });
-        await publish(tx, deliveryRepromised, vehicleId, {
-          vehicleId,
-          orderId: car.orderId,
-          previousDate: car.deliveryDate,
-          newDate: deliveryDate,
-          reason: 'qc_failed',
-          detail,
-        });
+        // Announced after the step itself (below), so readers see the failed check, then why the date moved.
+        repromise = { previousDate: car.deliveryDate, newDate: deliveryDate, detail };
       }
     }
 
@@ -290,6 +302,14 @@ export async function recordStep(
       plantOrgId: car.plantOrgId,
       dealerOrgId: car.dealerOrgId,
     });
+    if (repromise) {
+      await publish(tx, deliveryRepromised, vehicleId, {
+        vehicleId,
+        orderId: car.orderId,
+        reason: 'qc_failed',
+        ...repromise,
+      });
+    }
     const updated = await store.findVehicle(tx, vehicleId);
     if (!updated) throw vehicleNotFound();
     return progressOf(tx, updated);

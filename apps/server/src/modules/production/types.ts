@@ -97,6 +97,11 @@ export type Vehicle = {
   estimates: Partial<Record<Step, string>>;
   status: VehicleStatus;
   registeredAt: Date;
+  /**
+   * When its order was locked: only confirmed cars are sequenced, frozen and built. A car is
+   * registered (and may hold a date) from the moment its order is placed.
+   */
+  confirmedAt: Date | null;
   updatedAt: Date;
 };
 
@@ -113,7 +118,7 @@ export type StepRecord = {
 
 export type Defect = { code: string; description: string };
 
-export const REPROMISE_REASONS = ['qc_failed', 'part_late', 'replanned'] as const;
+export const REPROMISE_REASONS = ['qc_failed', 'part_late', 'replanned', 'not_locked'] as const;
 export type RepromiseReason = (typeof REPROMISE_REASONS)[number];
 
 export type DeliveryChange = {
