@@ -36,6 +36,8 @@ const organisation = guardedRoute('partner_organisation.read', {
   path: '/organisation',
   tags: ['partner'],
   summary: 'The caller’s own organisation (supplier user or API key with scope partner:read)',
+  description:
+    'A supplier user gets the whole profile. An API key gets its own organisation’s id, kind, code and public name only (the profile fields are null): this read needs no request signature, so it is the check that a key works and whose it is, and a bearer key alone reveals nothing more. Scope `partner:read`; a system-of-record scope alone is 403.',
   responses: {
     200: {
       description: 'OK',
@@ -91,7 +93,27 @@ export function partnerRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const box = signingSecretBox(deps);
 
   router.openapi(organisation, async (c) => {
-    return c.json({ organisation: organisationDto(await getPartnerOrganisation(c.var.ctx)) }, 200);
+    const dto = organisationDto(await getPartnerOrganisation(c.var.ctx));
+    if (c.var.ctx.actor.kind !== 'api_key') return c.json({ organisation: dto }, 200);
+    // An unsigned read: the key learns whose it is, nothing of the profile.
+    const { id, kind, code, name } = dto;
+    return c.json(
+      {
+        organisation: {
+          id,
+          kind,
+          code,
+          name,
+          city: null,
+          address: null,
+          lat: null,
+          lng: null,
+          phone: null,
+          openingHours: null,
+        },
+      },
+      200,
+    );
   });
   mountPartnerCallOffRoutes(router);
 
