@@ -9861,7 +9861,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller’s own organisation (supplier user or API key with scope partner:read) */
+        /**
+         * The caller’s own organisation (supplier user or API key with scope partner:read)
+         * @description A supplier user gets the whole profile. An API key gets its own organisation’s id, kind, code and public name only (the profile fields are null): this read needs no request signature, so it is the check that a key works and whose it is, and a bearer key alone reveals nothing more. Scope `partner:read`; a system-of-record scope alone is 403.
+         */
         get: {
             parameters: {
                 query?: never;
