@@ -8,7 +8,9 @@ import { bomVersionPublished, partUpdated, vehiclePartsStored } from './modules/
 import { configurationSaved, versionPublished } from './modules/catalog/index.ts';
 import {
   handoverBooked,
+  handoverCancelled,
   handoverChecklistCompleted,
+  keysHandedOver,
   profileUpdated,
   stockVehicleUpdated,
 } from './modules/dealers/index.ts';
@@ -119,6 +121,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   stockVehicleUpdated,
   handoverBooked,
   handoverChecklistCompleted,
+  handoverCancelled,
+  keysHandedOver,
   // owners
   ownershipRecorded,
   // finance

@@ -44,30 +44,43 @@ export async function bookOrderHandover(
   return inTransaction(ctx, async (tx) => {
     // Dealer staff reach their own dealer's orders only (another dealer's is 404).
     const order = await lockOrder(tx, vehicleRef, { permission: 'dealer_order.read' });
-    if (order.state !== 'at_dealer') throw illegalTransition(order.state, 'book_handover');
-    const previous = await findHandoverOfVehicle(tx, order.vehicleId);
-    const handover = await bookHandover(tx, {
-      dealerOrgId: order.dealer.id,
-      vehicleId: order.vehicleId,
-      orderId: order.id,
-      day: input.day,
-      slotStart: input.slotStart,
-    });
-    const next = await recordOrderFact(tx, order, {
-      patch: { promisedDeliveryDate: handover.day },
-      timeline: {
-        kind: 'handover_booked',
-        data: {
-          handoverId: handover.id,
-          day: handover.day,
-          slotStart: handover.slotStart,
-          slotEnd: handover.slotEnd,
-          previousDay: previous?.status === 'booked' ? previous.day : null,
-        },
-      },
-    });
-    return { order: next, handover };
+    return bookLockedOrderHandover(tx, order, input);
   });
+}
+
+/**
+ * Books (or moves) the appointment of an order the caller has locked and whose access it has
+ * decided (the staff flow above, the DMS flow): only once the car is at the dealer; the promised
+ * date follows the appointment; timeline `handover_booked`.
+ */
+export async function bookLockedOrderHandover(
+  tx: Ctx,
+  order: Order,
+  input: { day: string; slotStart: string },
+): Promise<{ order: Order; handover: Handover }> {
+  if (order.state !== 'at_dealer') throw illegalTransition(order.state, 'book_handover');
+  const previous = await findHandoverOfVehicle(tx, order.vehicleId);
+  const handover = await bookHandover(tx, {
+    dealerOrgId: order.dealer.id,
+    vehicleId: order.vehicleId,
+    orderId: order.id,
+    day: input.day,
+    slotStart: input.slotStart,
+  });
+  const next = await recordOrderFact(tx, order, {
+    patch: { promisedDeliveryDate: handover.day },
+    timeline: {
+      kind: 'handover_booked',
+      data: {
+        handoverId: handover.id,
+        day: handover.day,
+        slotStart: handover.slotStart,
+        slotEnd: handover.slotEnd,
+        previousDay: previous?.status === 'booked' ? previous.day : null,
+      },
+    },
+  });
+  return { order: next, handover };
 }
 
 /** One checklist item at the dealer; the order's timeline says when the checklist is complete. */
@@ -79,18 +92,27 @@ export async function checkOrderHandoverItem(
   assertAuthorized(ctx.actor, 'handover.manage');
   return inTransaction(ctx, async (tx) => {
     const order = await lockOrder(tx, vehicleRef, { permission: 'dealer_order.read' });
-    const booked = await findHandoverOfVehicle(tx, order.vehicleId);
-    if (!booked) throw noHandover();
-    await getHandover(tx, booked.id); // the dealer check
-    const wasComplete = checklistState(booked.checklist).complete;
-    const handover = await checkHandoverItem(tx, booked.id, input);
-    if (!wasComplete && checklistState(handover.checklist).complete) {
-      await recordOrderFact(tx, order, {
-        timeline: { kind: 'handover_checklist_completed', data: { handoverId: handover.id } },
-      });
-    }
-    return handover;
+    return checkLockedOrderHandoverItem(tx, order, input);
   });
+}
+
+/** One checklist item of an order the caller has locked and whose access it has decided. */
+export async function checkLockedOrderHandoverItem(
+  tx: Ctx,
+  order: Order,
+  input: { item: ChecklistItem; checked: boolean; note?: string | null },
+): Promise<Handover> {
+  const booked = await findHandoverOfVehicle(tx, order.vehicleId);
+  if (!booked) throw noHandover();
+  const wasComplete = checklistState(booked.checklist).complete;
+  // The module checks the dealer (staff or the dealer's DMS) and that the appointment is open.
+  const handover = await checkHandoverItem(tx, booked.id, input);
+  if (!wasComplete && checklistState(handover.checklist).complete) {
+    await recordOrderFact(tx, order, {
+      timeline: { kind: 'handover_checklist_completed', data: { handoverId: handover.id } },
+    });
+  }
+  return handover;
 }
 
 /** The dealer's view of one hand-over by vehicle id (the order decides the reach: another dealer's is 404). */

@@ -36,6 +36,9 @@ export const HandoverSchema = z
     checklistLeft: z.array(ChecklistItemSchema),
     bookedAt: z.string(),
     completedAt: z.string().nullable(),
+    keysHandedOver: z.object({ at: z.string(), staffName: z.string() }).nullable().openapi({
+      description: "The keys handed over after the customer's acceptance, as the dealer's DMS confirmed it",
+    }),
   })
   .openapi('Handover');
 
@@ -61,6 +64,9 @@ export function handoverDto(h: Handover): z.infer<typeof HandoverSchema> {
     checklistLeft: state.left,
     bookedAt: h.bookedAt.toISOString(),
     completedAt: h.completedAt?.toISOString() ?? null,
+    keysHandedOver: h.keysHandedOver
+      ? { at: h.keysHandedOver.at.toISOString(), staffName: h.keysHandedOver.staffName }
+      : null,
   };
 }
 

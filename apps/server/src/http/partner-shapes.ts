@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { PART_UNITS } from '../modules/bom/index.ts';
-import { STOCK_STATUSES, STOCK_USAGES } from '../modules/dealers/index.ts';
+import { CHECKLIST_ITEMS, STOCK_STATUSES, STOCK_USAGES } from '../modules/dealers/index.ts';
 import { LEAD_STAGES } from '../modules/leads/index.ts';
 import { type PartnerAck, parseSourceVersion } from '../modules/partner/index.ts';
+import { IsoDateSchema } from './production-shapes.ts';
 
 /** Request and response shapes of the partner API (systems of record), and the mappings. */
 
@@ -95,6 +96,49 @@ export const DmsStockBodySchema = z
     status: z.enum(STOCK_STATUSES),
   })
   .openapi('DmsStockVehicle', { description: 'The whole record: an optional field left out is cleared.' });
+
+export const DmsHandoverBodySchema = z
+  .strictObject({
+    sourceVersion: SourceVersionSchema,
+    appointment: z
+      .discriminatedUnion('status', [
+        z.strictObject({
+          status: z.literal('booked'),
+          day: IsoDateSchema.openapi({ description: "The dealer's local date" }),
+          slotStart: z
+            .string()
+            .regex(/^([01]\d|2[0-3]):(00|30)$/, 'HH:00 or HH:30')
+            .openapi({ description: 'Start of the one-hour slot, local time', example: '10:00' }),
+        }),
+        z.strictObject({ status: z.literal('cancelled') }),
+      ])
+      .openapi({
+        description:
+          'Booked (a new day or slot moves it) or cancelled (the car waits at the dealer for a new appointment; its slot goes back).',
+      }),
+    checklistCompleted: z
+      .array(z.enum(CHECKLIST_ITEMS))
+      .max(CHECKLIST_ITEMS.length * 2)
+      .default([])
+      .openapi({
+        description:
+          'Pre-delivery checklist items the dealer completed; items left out stay as they are (a DMS never unchecks; staff do that in the app). Only while the appointment is booked.',
+      }),
+    keysHandedOver: z
+      .strictObject({
+        at: z.iso.datetime({ offset: true }).openapi({ example: '2026-12-18T10:40:00+08:00' }),
+        staffName: z.string().trim().min(1).max(100).openapi({ example: '李娜' }),
+      })
+      .optional()
+      .openapi({
+        description:
+          'The keys handed over: only after the customer accepted the car in the app (else 409 `dealers.handover_not_accepted`).',
+      }),
+  })
+  .openapi('DmsHandover', {
+    description:
+      "What the dealer's DMS knows of one car's hand-over. Never the customer's acceptance: the customer gives it in the app once the balance is paid and the checklist complete.",
+  });
 
 export const WmsArrivalBodySchema = z
   .strictObject({

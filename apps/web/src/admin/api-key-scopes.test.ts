@@ -6,7 +6,7 @@ describe('API key scopes in the admin form', () => {
   it('offers each organisation kind only the scopes the server accepts for it', () => {
     expect(scopesFor('brand')).toEqual(['partner:read', 'erp:parts', 'crm:leads', 'wms:arrivals']);
     expect(scopesFor('plant')).toEqual(['partner:read', 'wms:arrivals']);
-    expect(scopesFor('dealer')).toEqual(['partner:read', 'dms:stock']);
+    expect(scopesFor('dealer')).toEqual(['partner:read', 'dms:stock', 'dms:handover']);
     expect(scopesFor('supplier')).toEqual(['partner:read']);
     expect(scopesFor(undefined)).toEqual([]);
   });

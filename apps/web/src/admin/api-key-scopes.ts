@@ -12,6 +12,7 @@ export const SCOPE_ORG_KINDS: Record<ApiKeyScope, readonly Organisation['kind'][
   'erp:parts': ['brand'],
   'crm:leads': ['brand'],
   'dms:stock': ['dealer'],
+  'dms:handover': ['dealer'],
   'wms:arrivals': ['plant', 'brand'],
 };
 

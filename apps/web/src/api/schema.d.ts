@@ -4427,7 +4427,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         orgId: string;
-                        scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock" | "wms:arrivals")[];
+                        scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock" | "dms:handover" | "wms:arrivals")[];
                         /** Format: date-time */
                         expiresAt?: string;
                     };
@@ -9861,7 +9861,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller’s own organisation (supplier user or API key with scope partner:read) */
+        /**
+         * The caller’s own organisation (supplier user or API key with scope partner:read)
+         * @description A supplier user gets the whole profile. An API key gets its own organisation’s id, kind, code and public name only (the profile fields are null): this read needs no request signature, so it is the check that a key works and whose it is, and a bearer key alone reveals nothing more. Scope `partner:read`; a system-of-record scope alone is 403.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -10705,6 +10708,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/dms/handovers/{vehicleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * DMS: confirm the hand-over of a car of the key's own dealer: appointment, checklist, keys handed over (scope dms:handover)
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. The same rules as the dealer's staff in the app, in one transaction: booking only once the car is at the dealer (409 `ordering.illegal_transition`), inside the opening hours (422 `dealers.handover_outside_hours`), from today on (422 `dealers.handover_in_past`), with capacity left (409 `dealers.handover_full`); checklist items only while booked (409 `dealers.handover_not_open`); a completed hand-over is not moved or cancelled (409 `dealers.handover_completed`). The customer's acceptance (balance paid, checklist complete: delivered, owner) is never the DMS's: it records the keys handed over only after it (409 `dealers.handover_not_accepted`), not in the future (422 `dealers.keys_handed_over_in_future`). What already holds changes nothing. Another dealer's car is 404 `ordering.order_not_found`, as an unknown one. Versions count per dealer and vehicle id; a refused request uses up no version.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vehicleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DmsHandover"];
+                };
+            };
+            responses: {
+                /** @description Applied, or acknowledged as stale; a re-send gets the same answer */
+                200: {
+                    headers: {
+                        /** @description Set when this answer repeats the one given for the same version */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerAck"];
+                    };
+                };
+                /** @description Invalid request (problem+json; `errors` names the fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this actor) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11433,6 +11537,11 @@ export interface components {
             checklistLeft: components["schemas"]["ChecklistItem"][];
             bookedAt: string;
             completedAt: string | null;
+            /** @description The keys handed over after the customer's acceptance, as the dealer's DMS confirmed it */
+            keysHandedOver: {
+                at: string;
+                staffName: string;
+            } | null;
         };
         /** @enum {string} */
         ChecklistItem: "exterior" | "interior" | "vin_plate" | "keys" | "charging_cable_tools" | "documents" | "infotainment" | "walk_through";
@@ -11827,7 +11936,7 @@ export interface components {
             id: string;
             name: string;
             orgId: string;
-            scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock" | "wms:arrivals")[];
+            scopes: ("partner:read" | "erp:parts" | "crm:leads" | "dms:stock" | "dms:handover" | "wms:arrivals")[];
             /** @description First characters of the secret, to recognise a key */
             prefix: string;
             createdAt: string;
@@ -12713,6 +12822,44 @@ export interface components {
             usage: "demo" | "test_drive" | "for_sale";
             /** @enum {string} */
             status: "in_transit" | "available" | "reserved" | "sold" | "retired";
+        };
+        /** @description What the dealer's DMS knows of one car's hand-over. Never the customer's acceptance: the customer gives it in the app once the balance is paid and the checklist complete. */
+        DmsHandover: {
+            sourceVersion: components["schemas"]["SourceVersion"];
+            /** @description Booked (a new day or slot moves it) or cancelled (the car waits at the dealer for a new appointment; its slot goes back). */
+            appointment: {
+                /** @enum {string} */
+                status: "booked";
+                /**
+                 * Format: date
+                 * @description The dealer's local date
+                 * @example 2026-12-17
+                 */
+                day: string;
+                /**
+                 * @description Start of the one-hour slot, local time
+                 * @example 10:00
+                 */
+                slotStart: string;
+            } | {
+                /** @enum {string} */
+                status: "cancelled";
+            };
+            /**
+             * @description Pre-delivery checklist items the dealer completed; items left out stay as they are (a DMS never unchecks; staff do that in the app). Only while the appointment is booked.
+             * @default []
+             */
+            checklistCompleted: ("exterior" | "interior" | "vin_plate" | "keys" | "charging_cable_tools" | "documents" | "infotainment" | "walk_through")[];
+            /** @description The keys handed over: only after the customer accepted the car in the app (else 409 `dealers.handover_not_accepted`). */
+            keysHandedOver?: {
+                /**
+                 * Format: date-time
+                 * @example 2026-12-18T10:40:00+08:00
+                 */
+                at: string;
+                /** @example 李娜 */
+                staffName: string;
+            };
         };
     };
     responses: never;

@@ -17,6 +17,8 @@ const zhCN = {
   'order.timeline.handover_booked': '已预约交车',
   'order.timeline.handover_booked.detail': '{day} {slotStart}-{slotEnd}。',
   'order.timeline.handover_checklist_completed': '交车前检查已完成',
+  'order.timeline.handover_cancelled': '交车预约已取消',
+  'order.timeline.handover_cancelled.detail': '{day} {slotStart} 的预约已取消，经销店将与你另约时间。',
   'order.by.system': '系统（草稿超时未支付）',
 
   'production.repromise.not_locked': '生产日冻结前订单尚未锁定，交付日期顺延至 {newDate}。',
@@ -66,6 +68,9 @@ const en: Record<Key, string> = {
   'order.timeline.handover_booked': 'Hand-over booked',
   'order.timeline.handover_booked.detail': '{day} {slotStart}-{slotEnd}.',
   'order.timeline.handover_checklist_completed': 'Pre-delivery checklist complete',
+  'order.timeline.handover_cancelled': 'Hand-over appointment cancelled',
+  'order.timeline.handover_cancelled.detail':
+    'The appointment on {day} at {slotStart} was cancelled; the dealer will arrange a new one with you.',
   'order.by.system': 'the system (draft not paid in time)',
 
   'production.repromise.not_locked':

@@ -190,6 +190,23 @@ describe('timeline entries', () => {
     expect(describeTimelineEntry(entry('finance_changed', { offerCode: null }), 'CNY', en, 'en').detail).toBe(
       'Paying in full, without finance.',
     );
+    const handoverCancelled = entry(
+      'handover_cancelled',
+      { day: '2026-12-18', slotStart: '10:00' },
+      'at_dealer',
+    );
+    expect(describeTimelineEntry(handoverCancelled, 'CNY', en, 'en')).toEqual({
+      title: 'Hand-over appointment cancelled',
+      detail:
+        'The appointment on 2026-12-18 at 10:00 was cancelled; the dealer will arrange a new one with you.',
+    });
+    expect(describeTimelineEntry(handoverCancelled, 'CNY', zh, 'zh-CN').title).toBe('交车预约已取消');
+    const handoverBooked = entry(
+      'handover_booked',
+      { day: '2026-12-19', slotStart: '14:00', slotEnd: '15:00' },
+      'at_dealer',
+    );
+    expect(describeTimelineEntry(handoverBooked, 'CNY', en, 'en').detail).toBe('2026-12-19 14:00-15:00.');
   });
 
   it('has a title for every kind the server records, and a readable one for kinds it does not know', () => {

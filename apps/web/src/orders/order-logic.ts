@@ -277,6 +277,21 @@ export function describeTimelineEntry(
         const date = str(data, 'promisedDeliveryDate') ?? str(data, 'date');
         return date ? t('order.timeline.scheduled.detail', { date }) : undefined;
       }
+      case 'handover_booked':
+        return str(data, 'day')
+          ? t('order.timeline.handover_booked.detail', {
+              day: str(data, 'day') ?? '—',
+              slotStart: str(data, 'slotStart') ?? '—',
+              slotEnd: str(data, 'slotEnd') ?? '—',
+            })
+          : undefined;
+      case 'handover_cancelled':
+        return str(data, 'day')
+          ? t('order.timeline.handover_cancelled.detail', {
+              day: str(data, 'day') ?? '—',
+              slotStart: str(data, 'slotStart') ?? '—',
+            })
+          : undefined;
       default:
         return undefined;
     }

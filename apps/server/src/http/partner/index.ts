@@ -2,6 +2,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps } from '../../app.ts';
 import { upsertCrmLead } from '../../flows/partner-crm-leads.ts';
+import { confirmDmsHandover } from '../../flows/partner-dms-handovers.ts';
 import { upsertDmsStockVehicle } from '../../flows/partner-dms-stock.ts';
 import { setErpPartPrice, upsertErpPart } from '../../flows/partner-erp-parts.ts';
 import { recordWmsArrival } from '../../flows/partner-wms-arrivals.ts';
@@ -16,6 +17,7 @@ import { PartNumberSchema } from '../bom-shapes.ts';
 import { OrganisationSchema, organisationDto } from '../identity-shapes.ts';
 import {
   CrmLeadBodySchema,
+  DmsHandoverBodySchema,
   DmsStockBodySchema,
   ErpPartBodySchema,
   ErpPriceBodySchema,
@@ -24,6 +26,7 @@ import {
   VinSchema,
   WmsArrivalBodySchema,
 } from '../partner-shapes.ts';
+import { VehicleIdSchema } from '../production-shapes.ts';
 import { mountPartnerCallOffRoutes } from './call-offs.ts';
 import { endpointOf, registerSignatureSchemes, signedRoute, signingSecretBox } from './signed.ts';
 
@@ -33,6 +36,8 @@ const organisation = guardedRoute('partner_organisation.read', {
   path: '/organisation',
   tags: ['partner'],
   summary: 'The caller’s own organisation (supplier user or API key with scope partner:read)',
+  description:
+    'A supplier user gets the whole profile. An API key gets its own organisation’s id, kind, code and public name only (the profile fields are null): this read needs no request signature, so it is the check that a key works and whose it is, and a bearer key alone reveals nothing more. Scope `partner:read`; a system-of-record scope alone is 403.',
   responses: {
     200: {
       description: 'OK',
@@ -88,7 +93,27 @@ export function partnerRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const box = signingSecretBox(deps);
 
   router.openapi(organisation, async (c) => {
-    return c.json({ organisation: organisationDto(await getPartnerOrganisation(c.var.ctx)) }, 200);
+    const dto = organisationDto(await getPartnerOrganisation(c.var.ctx));
+    if (c.var.ctx.actor.kind !== 'api_key') return c.json({ organisation: dto }, 200);
+    // An unsigned read: the key learns whose it is, nothing of the profile.
+    const { id, kind, code, name } = dto;
+    return c.json(
+      {
+        organisation: {
+          id,
+          kind,
+          code,
+          name,
+          city: null,
+          address: null,
+          lat: null,
+          lng: null,
+          phone: null,
+          openingHours: null,
+        },
+      },
+      200,
+    );
   });
   mountPartnerCallOffRoutes(router);
 
@@ -199,6 +224,36 @@ export function partnerRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     const { sourceVersion, ...vehicle } = c.req.valid('json');
     const call = { version: versionOf(sourceVersion), endpoint: endpointOf(dmsStock) };
     return answer(c, await upsertDmsStockVehicle(c.var.ctx, call, { vin, ...vehicle }));
+  });
+
+  // ---------------------------------------------------------------- DMS (scope dms:handover)
+
+  const dmsHandover = signedRoute(box, 'dms_handover.confirm', 'dms', 'vehicleId', {
+    method: 'put',
+    path: '/dms/handovers/{vehicleId}',
+    tags: ['partner'],
+    summary:
+      "DMS: confirm the hand-over of a car of the key's own dealer: appointment, checklist, keys handed over (scope dms:handover)",
+    description: `${REFUSALS} The same rules as the dealer's staff in the app, in one transaction: booking only once the car is at the dealer (409 \`ordering.illegal_transition\`), inside the opening hours (422 \`dealers.handover_outside_hours\`), from today on (422 \`dealers.handover_in_past\`), with capacity left (409 \`dealers.handover_full\`); checklist items only while booked (409 \`dealers.handover_not_open\`); a completed hand-over is not moved or cancelled (409 \`dealers.handover_completed\`). The customer's acceptance (balance paid, checklist complete: delivered, owner) is never the DMS's: it records the keys handed over only after it (409 \`dealers.handover_not_accepted\`), not in the future (422 \`dealers.keys_handed_over_in_future\`). What already holds changes nothing. Another dealer's car is 404 \`ordering.order_not_found\`, as an unknown one. Versions count per dealer and vehicle id; a refused request uses up no version.`,
+    request: {
+      params: z.strictObject({ vehicleId: VehicleIdSchema }),
+      body: { required: true, content: json(DmsHandoverBodySchema) },
+    },
+    responses: { 200: ackResponses[200], ...problemResponses(400, 401, 403, 404, 409, 422) },
+  });
+  router.openapi(dmsHandover, async (c) => {
+    const { vehicleId } = c.req.valid('param');
+    const { sourceVersion, keysHandedOver, ...handover } = c.req.valid('json');
+    const call = { version: versionOf(sourceVersion), endpoint: endpointOf(dmsHandover) };
+    return answer(
+      c,
+      await confirmDmsHandover(c.var.ctx, call, vehicleId, {
+        ...handover,
+        ...(keysHandedOver
+          ? { keysHandedOver: { at: new Date(keysHandedOver.at), staffName: keysHandedOver.staffName } }
+          : {}),
+      }),
+    );
   });
 
   return router;

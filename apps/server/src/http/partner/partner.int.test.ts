@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { longestLeadTimeDays } from '../../modules/bom/index.ts';
+import { API_KEY_SCOPES } from '../../modules/identity/index.ts';
 import { vinCheckDigit } from '../../modules/production/index.ts';
 import { systemCtx } from '../../platform/context.ts';
 import { seedDemoData } from '../../seed/index.ts';
@@ -173,7 +174,20 @@ describe('partner keys', () => {
     expect(res.status).toBe(403);
   });
 
-  it('no partner key reads customer data: every GET route refuses a key with every scope', async () => {
+  it('no partner key reads customer data: every GET route refuses keys holding every scope', async () => {
+    // One key per kind of organisation with all the scopes it may hold: together every scope.
+    const keys = [
+      allScopes,
+      await createKey('Brand WMS', 'QC-HQ', ['wms:arrivals']),
+      await createKey('Dealer DMS', 'DLR-SH', ['partner:read', 'dms:stock', 'dms:handover']),
+      await createKey('Plant WMS', 'QC-PLANT-NJ', ['partner:read', 'wms:arrivals']),
+      reader,
+    ];
+    const listed = await admin.json<{ items: { id: string; scopes: string[] }[] }>('GET', '/admin/api-keys');
+    const held = new Set(
+      listed.body.items.filter((k) => keys.some((key) => key.id === k.id)).flatMap((k) => k.scopes),
+    );
+    expect([...held].sort()).toEqual([...API_KEY_SCOPES].sort());
     const doc = (await (await t.app.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, { 'x-permission'?: string }>>;
     };
@@ -182,10 +196,45 @@ describe('partner keys', () => {
       if (!item['get']?.['x-permission']) continue; // platform routes: health, docs
       if (path === '/partner/organisation') continue; // partner:read: the key's own organisation
       const concrete = path.replace(/\{[^}]+\}/g, 'x');
-      const res = await sendPartner(t.app, allScopes, 'GET', concrete);
-      if (res.status !== 403) answered.push(`GET ${path} -> ${res.status}`);
+      for (const key of keys) {
+        const res = await sendPartner(t.app, key, 'GET', concrete);
+        if (res.status !== 403) answered.push(`GET ${path} -> ${res.status}`);
+      }
     }
     expect(answered).toEqual([]);
+  });
+
+  it('GET /partner/organisation answers a key with its own organisation’s public profile only', async () => {
+    const res = await sendPartner<{ organisation: Record<string, unknown> }>(
+      t.app,
+      reader,
+      'GET',
+      '/partner/organisation',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.organisation).toEqual({
+      id: orgId('SUP-SEAT'),
+      kind: 'supplier',
+      code: 'SUP-SEAT',
+      name: expect.objectContaining({ 'zh-CN': expect.any(String), en: expect.any(String) }),
+      city: null,
+      address: null,
+      lat: null,
+      lng: null,
+      phone: null,
+      openingHours: null,
+    });
+    // the supplier's own staff see the whole profile (the partner portal's home page)
+    const staff = testClient(t.app);
+    expect((await staff.signIn('supplier@seating.example')).status).toBe(200);
+    const profile = await staff.json<{ organisation: Record<string, unknown> }>(
+      'GET',
+      '/partner/organisation',
+    );
+    expect(profile.body.organisation['code']).toBe('SUP-SEAT');
+    expect(profile.body.organisation['address']).not.toBeNull();
+    // without partner:read (a system scope only): 403
+    expect((await sendPartner(t.app, erp, 'GET', '/partner/organisation')).status).toBe(403);
   });
 });
 

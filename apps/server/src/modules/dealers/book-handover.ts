@@ -1,10 +1,10 @@
-import { actorId } from '../../platform/actor.ts';
+import { type Actor, actorId } from '../../platform/actor.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
-import { assertAuthorized } from '../identity/index.ts';
-import { handoverBooked, handoverChecklistCompleted } from './events.ts';
+import { assertAuthorized, type Permission } from '../identity/index.ts';
+import { handoverBooked, handoverCancelled, handoverChecklistCompleted, keysHandedOver } from './events.ts';
 import { type ChecklistItem, checklistState } from './handover-checklist.ts';
 import { formatMinutes, slotStarts, slotWithinHours } from './opening-hours.ts';
 import {
@@ -23,6 +23,22 @@ export const DEALER_TIME_ZONE = 'Asia/Shanghai';
 
 export const HANDOVER_NOT_FOUND = 'dealers.handover_not_found';
 const notFound = () => new AppError('not_found', HANDOVER_NOT_FOUND, 'No such hand-over.');
+
+/**
+ * Who writes a hand-over: dealer staff in the app (`handover.manage`), or their dealer's DMS
+ * through the partner API (`dms_handover.confirm`, scope `dms:handover`). Both reach their own
+ * dealer's hand-overs only; the customer's acceptance is neither's to give.
+ */
+function writePermission(actor: Actor): Permission {
+  return actor.kind === 'api_key' ? 'dms_handover.confirm' : 'handover.manage';
+}
+
+function assertMayWrite(ctx: Ctx, dealerOrgId: string): void {
+  assertAuthorized(ctx.actor, writePermission(ctx.actor), {
+    orgId: dealerOrgId,
+    notFoundCode: HANDOVER_NOT_FOUND,
+  });
+}
 
 export function localToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: DEALER_TIME_ZONE }).format(now);
@@ -43,10 +59,7 @@ export type BookHandoverInput = {
  * staff of that dealer only (anyone else: 404). The caller (a flow) has checked the order.
  */
 export async function bookHandover(ctx: Ctx, input: BookHandoverInput): Promise<Handover> {
-  assertAuthorized(ctx.actor, 'handover.manage', {
-    orgId: input.dealerOrgId,
-    notFoundCode: HANDOVER_NOT_FOUND,
-  });
+  assertMayWrite(ctx, input.dealerOrgId);
   if (input.day < localToday(ctx.now)) {
     throw new AppError('unprocessable', 'dealers.handover_in_past', 'Choose a date from today on.', {
       fields: [{ path: 'day', message: 'Today or later' }],
@@ -111,6 +124,7 @@ export async function bookHandover(ctx: Ctx, input: BookHandoverInput): Promise<
             bookedAt: tx.now,
             updatedAt: tx.now,
             completedAt: null,
+            keysHandedOver: null,
           };
     if (existing) await store.updateHandover(tx, handover);
     else await store.insertHandover(tx, handover);
@@ -184,10 +198,10 @@ export async function checkHandoverItem(
   id: string,
   input: { item: ChecklistItem; checked: boolean; note?: string | null },
 ): Promise<Handover> {
-  await getHandover(ctx, id);
   return inTransaction(ctx, async (tx) => {
     const current = await store.findHandover(tx, { id }, { forUpdate: true });
     if (!current) throw notFound();
+    assertMayWrite(tx, current.dealerOrgId);
     if (current.status !== 'booked') {
       throw new AppError('conflict', 'dealers.handover_not_open', `The hand-over is ${current.status}.`, {
         extra: { status: current.status },
@@ -230,6 +244,79 @@ export async function completeHandover(ctx: Ctx, vehicleId: string): Promise<Han
     const next: Handover = { ...current, status: 'completed', completedAt: tx.now, updatedAt: tx.now };
     await store.updateHandover(tx, next);
     return next;
+  });
+}
+
+/**
+ * The dealer cancels a booked appointment (the customer cannot come): the car stays at the
+ * dealer and waits for a new appointment, its hand-over slot of that date goes back. Nothing to
+ * cancel (none booked, or cancelled already) changes nothing; a completed hand-over is 409
+ * `dealers.handover_completed`. Own dealer only (another's: 404).
+ */
+export async function cancelHandoverAppointment(
+  ctx: Ctx,
+  vehicleId: string,
+): Promise<{ handover: Handover | undefined; changed: boolean }> {
+  return inTransaction(ctx, async (tx) => {
+    const current = await store.findHandover(tx, { vehicleId }, { forUpdate: true });
+    if (current) assertMayWrite(tx, current.dealerOrgId);
+    if (current?.status === 'completed') {
+      throw new AppError('conflict', 'dealers.handover_completed', 'This car was handed over already.');
+    }
+    if (current?.status !== 'booked') return { handover: current, changed: false };
+    const next: Handover = { ...current, status: 'cancelled', updatedAt: tx.now };
+    await store.updateHandover(tx, next);
+    await releaseHandoverSlot(tx, vehicleId);
+    await publish(tx, handoverCancelled, vehicleId, {
+      handoverId: current.id,
+      dealerId: current.dealerOrgId,
+      vehicleId,
+      orderId: current.orderId,
+      day: current.day,
+      slotStart: current.slotStart,
+    });
+    return { handover: next, changed: true };
+  });
+}
+
+/**
+ * The keys were handed over (time, staff member's name), as the dealer's DMS confirms it: only
+ * after the customer accepted the car in the app (the hand-over is completed), otherwise 409
+ * `dealers.handover_not_accepted`. The same record again changes nothing; a corrected one
+ * replaces it. Own dealer only (another's: 404).
+ */
+export async function recordKeysHandedOver(
+  ctx: Ctx,
+  vehicleId: string,
+  input: { at: Date; staffName: string },
+): Promise<{ handover: Handover; changed: boolean }> {
+  return inTransaction(ctx, async (tx) => {
+    const current = await store.findHandover(tx, { vehicleId }, { forUpdate: true });
+    if (!current) throw notFound();
+    assertMayWrite(tx, current.dealerOrgId);
+    if (current.status !== 'completed') {
+      throw new AppError(
+        'conflict',
+        'dealers.handover_not_accepted',
+        'The customer has not accepted the car in the app yet; hand the keys over after the acceptance.',
+        { extra: { status: current.status } },
+      );
+    }
+    const staffName = input.staffName.trim();
+    const same =
+      current.keysHandedOver?.staffName === staffName &&
+      current.keysHandedOver.at.getTime() === input.at.getTime();
+    if (same) return { handover: current, changed: false };
+    const next: Handover = { ...current, keysHandedOver: { at: input.at, staffName }, updatedAt: tx.now };
+    await store.updateHandover(tx, next);
+    await publish(tx, keysHandedOver, vehicleId, {
+      handoverId: current.id,
+      dealerId: current.dealerOrgId,
+      vehicleId,
+      orderId: current.orderId,
+      handedOverAt: input.at.toISOString(),
+    });
+    return { handover: next, changed: true };
   });
 }
 

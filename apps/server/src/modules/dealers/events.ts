@@ -64,3 +64,44 @@ export const handoverChecklistCompleted = defineEvent(
       'Every item of the pre-delivery checklist of a hand-over is checked. The aggregate is the vehicle id.',
   },
 );
+
+/**
+ * A booked hand-over appointment was cancelled at the dealer (the car stays at the dealer and
+ * waits for a new appointment; its hand-over slot of that date went back). The aggregate is the
+ * vehicle id.
+ */
+export const handoverCancelled = defineEvent(
+  'dealers.handover_cancelled',
+  z.object({
+    handoverId: z.string(),
+    dealerId: z.string(),
+    vehicleId: z.string(),
+    orderId: z.string(),
+    day: z.string(),
+    slotStart: z.string(),
+  }),
+  {
+    description:
+      'A booked hand-over appointment was cancelled by the dealer (the car waits at the dealer for a new appointment). The aggregate is the vehicle id.',
+  },
+);
+
+/**
+ * The dealer handed the keys over, after the customer accepted the car (the aggregate is the
+ * vehicle id). The staff member's name stays on the hand-over record: events travel to other
+ * systems and carry no person's name.
+ */
+export const keysHandedOver = defineEvent(
+  'dealers.keys_handed_over',
+  z.object({
+    handoverId: z.string(),
+    dealerId: z.string(),
+    vehicleId: z.string(),
+    orderId: z.string(),
+    handedOverAt: z.string(),
+  }),
+  {
+    description:
+      "The dealer handed the keys over (the time, as the dealer's DMS confirmed it), after the customer accepted the car in the app. The aggregate is the vehicle id.",
+  },
+);

@@ -9,7 +9,11 @@
  * For flows: `handoverSlotsLeft` (the delivery promise's view), `holdHandoverSlot` /
  * `holdFirstHandoverSlotFrom` / `releaseHandoverSlot` (in the caller's transaction),
  * `bookHandover`, `checkHandoverItem`, `completeHandover`, `cancelHandoverOf`,
- * `findHandoverOfVehicle`.
+ * `findHandoverOfVehicle`. Hand-over writes are dealer staff's (`handover.manage`) or their
+ * dealer's DMS's (`dms_handover.confirm`, issue #7): `cancelHandoverAppointment` (the car
+ * waits for a new one) and `recordKeysHandedOver` (only once the customer accepted). Events
+ * `dealers.handover_booked`, `dealers.handover_checklist_completed`,
+ * `dealers.handover_cancelled`, `dealers.keys_handed_over`.
  *
  * Stock (issue #7): a dealer's own vehicles (demo, test drive, for sale) by VIN with model
  * line, configuration code and status, as the dealer's DMS reports them through the partner
@@ -26,6 +30,7 @@
 export type { BookHandoverInput } from './book-handover.ts';
 export {
   bookHandover,
+  cancelHandoverAppointment,
   cancelHandoverOf,
   checkHandoverItem,
   completeHandover,
@@ -37,10 +42,18 @@ export {
   handoverAvailability,
   listHandovers,
   localToday,
+  recordKeysHandedOver,
 } from './book-handover.ts';
 export type { LatLng } from './distance-km.ts';
 export { distanceKm } from './distance-km.ts';
-export { handoverBooked, handoverChecklistCompleted, profileUpdated, stockVehicleUpdated } from './events.ts';
+export {
+  handoverBooked,
+  handoverCancelled,
+  handoverChecklistCompleted,
+  keysHandedOver,
+  profileUpdated,
+  stockVehicleUpdated,
+} from './events.ts';
 export type { DealerFilter } from './find-dealers.ts';
 export { findActiveDealer, getDealer, getHandoverCapacity, listDealers } from './find-dealers.ts';
 export type { ChecklistEntry, ChecklistItem } from './handover-checklist.ts';

@@ -239,6 +239,10 @@ function toHandover(row: Selectable<HandoversTable>): Handover {
     bookedAt: toDateValue(row.booked_at),
     updatedAt: toDateValue(row.updated_at),
     completedAt: row.completed_at === null ? null : toDateValue(row.completed_at),
+    keysHandedOver:
+      row.keys_handed_over_at === null || row.keys_handed_over_by === null
+        ? null
+        : { at: toDateValue(row.keys_handed_over_at), staffName: row.keys_handed_over_by },
   };
 }
 
@@ -274,6 +278,8 @@ export async function insertHandover(ctx: Ctx, h: Handover): Promise<void> {
       booked_at: h.bookedAt,
       updated_at: h.updatedAt,
       completed_at: h.completedAt,
+      keys_handed_over_at: h.keysHandedOver?.at ?? null,
+      keys_handed_over_by: h.keysHandedOver?.staffName ?? null,
     })
     .execute();
 }
@@ -290,6 +296,8 @@ export async function updateHandover(ctx: Ctx, h: Handover): Promise<void> {
       booked_by: h.bookedBy,
       updated_at: h.updatedAt,
       completed_at: h.completedAt,
+      keys_handed_over_at: h.keysHandedOver?.at ?? null,
+      keys_handed_over_by: h.keysHandedOver?.staffName ?? null,
     })
     .where('id', '=', h.id)
     .execute();

@@ -49,6 +49,8 @@ export type HandoversTable = {
   booked_at: Timestamp;
   updated_at: Timestamp;
   completed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  keys_handed_over_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  keys_handed_over_by: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type DealersTables = {

@@ -80,4 +80,6 @@ export type Handover = {
   bookedAt: Date;
   updatedAt: Date;
   completedAt: Date | null;
+  /** The keys handed over, as the dealer's DMS confirmed it after the customer accepted the car. */
+  keysHandedOver: { at: Date; staffName: string } | null;
 };

@@ -62,6 +62,7 @@ export const PERMISSIONS = [
   'erp_part.upsert', // ERP: part master data and unit prices
   'crm_lead.upsert', // CRM: create and update leads (never read them back)
   'dms_stock.upsert', // DMS: the key's own dealer's stock vehicles
+  'dms_handover.confirm', // DMS: the key's own dealer's hand-overs (appointment, checklist, keys handed over)
   'wms_arrival.record', // WMS: part arrivals at the key's plant (or any plant, for the brand's WMS)
   'dealer_stock.read', // the own dealer's stock vehicles (dealer staff)
   'partner_request.read', // the partner request log (admin)
@@ -182,6 +183,7 @@ export const API_KEY_SCOPES = [
   'erp:parts',
   'crm:leads',
   'dms:stock',
+  'dms:handover',
   'wms:arrivals',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
@@ -191,6 +193,7 @@ export const SCOPE_TABLE = {
   'erp:parts': { 'erp_part.upsert': 'org' },
   'crm:leads': { 'crm_lead.upsert': 'org' },
   'dms:stock': { 'dms_stock.upsert': 'org' },
+  'dms:handover': { 'dms_handover.confirm': 'org' },
   'wms:arrivals': { 'wms_arrival.record': 'org' },
 } as const satisfies Record<ApiKeyScope, Grants>;
 

@@ -77,6 +77,8 @@ export const TIMELINE_KINDS = [
   'plant_step',
   'handover_booked',
   'handover_checklist_completed',
+  // issue #7: the dealer's DMS cancelled the appointment (the car waits for a new one)
+  'handover_cancelled',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

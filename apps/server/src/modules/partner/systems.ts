@@ -12,6 +12,7 @@ export const SCOPE_SYSTEMS = {
   'erp:parts': { system: 'erp', orgKinds: ['brand'] },
   'crm:leads': { system: 'crm', orgKinds: ['brand'] },
   'dms:stock': { system: 'dms', orgKinds: ['dealer'] },
+  'dms:handover': { system: 'dms', orgKinds: ['dealer'] },
   'wms:arrivals': { system: 'wms', orgKinds: ['plant', 'brand'] },
 } as const satisfies Record<
   ApiKeyScope,
