@@ -65,7 +65,7 @@ const zhCN = {
   'build.progress.estimated': '预计 {at}',
   'build.progress.noEstimate': '时间待定',
   'build.progress.status.done': '已完成',
-  'build.progress.status.current': '进行中',
+  'build.progress.status.current': '下一步',
   'build.progress.status.failed': '未通过',
   'build.progress.status.todo': '未开始',
 
@@ -85,7 +85,7 @@ const zhCN = {
   'build.accept.block.delivered': '车辆已交付。',
   'build.accept.block.cancelled': '订单已取消。',
   'build.accept.block.no_handover': '经销店还没有预约交车。',
-  'build.accept.block.checklist_open': '经销店还在进行交车前检查：{items}。',
+  'build.accept.block.checklist_open': '经销店还在进行交车前检查（还剩 {count} 项）。',
   'build.accept.block.balance_due': '请先支付尾款 {amount}。',
   'build.accept.payFirst': '先支付尾款',
   'build.accept.confirmTitle': '确认收车？',
@@ -175,7 +175,7 @@ const en: Record<Key, string> = {
   'build.progress.estimated': 'expected {at}',
   'build.progress.noEstimate': 'time to be set',
   'build.progress.status.done': 'done',
-  'build.progress.status.current': 'in progress',
+  'build.progress.status.current': 'next',
   'build.progress.status.failed': 'failed',
   'build.progress.status.todo': 'not started',
 
@@ -194,7 +194,8 @@ const en: Record<Key, string> = {
   'build.accept.block.delivered': 'The car has been delivered.',
   'build.accept.block.cancelled': 'The order is cancelled.',
   'build.accept.block.no_handover': 'The dealer has not booked the hand-over yet.',
-  'build.accept.block.checklist_open': 'The dealer is still running the pre-delivery checklist: {items}.',
+  'build.accept.block.checklist_open':
+    'The dealer is still running the pre-delivery checklist ({count} items left).',
   'build.accept.block.balance_due': 'Pay the balance of {amount} first.',
   'build.accept.payFirst': 'Pay the balance first',
   'build.accept.confirmTitle': 'Accept the car?',

@@ -162,9 +162,7 @@ function blockText(
     case 'no_handover':
       return t('build.accept.block.no_handover');
     case 'checklist_open':
-      return t('build.accept.block.checklist_open', {
-        items: block.left.map((i) => t(`handover.checklist.${i}`)).join(locale === 'zh-CN' ? '、' : '; '),
-      });
+      return t('build.accept.block.checklist_open', { count: block.left.length });
     case 'balance_due':
       return t('build.accept.block.balance_due', {
         amount: formatMoney(block.amount, block.currency, locale),
