@@ -303,6 +303,8 @@ function Checkout({
                       onTakeNext={(date) => {
                         setDateGone(null);
                         dispatch({ type: 'update', patch: { deliveryDate: date } });
+                        // Everything else was done already: straight back to the review to place it.
+                        dispatch({ type: 'go', step: 'review' });
                       }}
                     />
                   )}
