@@ -51,6 +51,7 @@ const zhCN = {
   'build.date.blocked.frozen': '生产日的计划已冻结，交付日期不能再修改。',
   'build.date.blocked.in_build': '车辆已在生产或已下线，交付日期不能再修改。',
   'build.date.blocked.cancelled': '订单已取消。',
+  'build.date.blocked.delivered': '车辆已交付。',
 
   // order page: plant progress
   'build.progress.title': '车辆生产进度',
@@ -162,6 +163,7 @@ const en: Record<Key, string> = {
   'build.date.blocked.in_build':
     'The car is being built or built already: the delivery date can no longer change.',
   'build.date.blocked.cancelled': 'The order is cancelled.',
+  'build.date.blocked.delivered': 'The car has been delivered.',
 
   'build.progress.title': 'Your car at the plant',
   'build.progress.list': 'Production steps',

@@ -179,6 +179,10 @@ describe('changing the delivery date', () => {
       allowed: false,
       reason: 'cancelled',
     });
+    expect(deliveryDateChange(order({ state: 'delivered' }))).toEqual({
+      allowed: false,
+      reason: 'delivered',
+    });
     expect(deliveryDateChange(order({ state: 'draft', vehicle: null }))).toEqual({
       allowed: false,
       reason: 'no_car',

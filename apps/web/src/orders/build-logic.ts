@@ -69,12 +69,13 @@ export function progressRows(vehicle: VehicleProgress): ProgressRow[] {
 
 export type DateChange =
   | { allowed: true }
-  | { allowed: false; reason: 'no_car' | 'frozen' | 'in_build' | 'cancelled' };
+  | { allowed: false; reason: 'no_car' | 'frozen' | 'in_build' | 'delivered' | 'cancelled' };
 
 /** Whether the customer may pick another delivery date now (the server's action, explained). */
 export function deliveryDateChange(order: Pick<Order, 'state' | 'actions' | 'build'>): DateChange {
   if (order.actions.changeDeliveryDate) return { allowed: true };
   if (order.state === 'cancelled') return { allowed: false, reason: 'cancelled' };
+  if (order.state === 'delivered') return { allowed: false, reason: 'delivered' };
   if (!order.build.vehicle) return { allowed: false, reason: 'no_car' };
   // The production day is frozen (scheduled), or the car is being built or already built.
   return { allowed: false, reason: order.state === 'scheduled' ? 'frozen' : 'in_build' };

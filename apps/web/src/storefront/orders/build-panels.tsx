@@ -19,6 +19,7 @@ const CHANGE_BLOCKED_KEYS = {
   no_car: 'build.date.blocked.no_car',
   frozen: 'build.date.blocked.frozen',
   in_build: 'build.date.blocked.in_build',
+  delivered: 'build.date.blocked.delivered',
   cancelled: 'build.date.blocked.cancelled',
 } as const;
 
