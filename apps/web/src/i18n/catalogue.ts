@@ -7,6 +7,8 @@ import { adminIntegration } from './admin-integration.ts';
 import { adminPartner } from './admin-partner.ts';
 // ---- build chain (issue #6)
 import { buildChain } from './build-chain.ts';
+// ---- build chain, customer pages (issue #6 web)
+import { buildCustomer } from './build-customer.ts';
 import { factoryBom } from './factory-bom.ts';
 // ---- factory and supplier pages (issue #6 web)
 import { factoryWeb } from './factory-web.ts';
@@ -29,6 +31,8 @@ const zhCN = {
   ...adminPartner['zh-CN'],
   // ---- build chain (issue #6)
   ...buildChain['zh-CN'],
+  // ---- build chain, customer pages (issue #6 web)
+  ...buildCustomer['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -272,6 +276,8 @@ const en: Messages = {
   ...adminPartner.en,
   // ---- build chain (issue #6)
   ...buildChain.en,
+  // ---- build chain, customer pages (issue #6 web)
+  ...buildCustomer.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',
