@@ -54,6 +54,7 @@ const handover = (left: Handover['checklistLeft'], status: Handover['status'] = 
   checklistLeft: left,
   bookedAt: '2026-12-16T02:00:00.000Z',
   completedAt: null,
+  keysHandedOver: null,
 });
 
 type OrderPart = Pick<Order, 'state' | 'money' | 'actions' | 'build'>;

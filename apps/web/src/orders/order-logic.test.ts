@@ -206,7 +206,7 @@ describe('timeline entries', () => {
       { day: '2026-12-19', slotStart: '14:00', slotEnd: '15:00' },
       'at_dealer',
     );
-    expect(describeTimelineEntry(handoverBooked, 'CNY', en, 'en').detail).toBe('2026-12-19 14:00-15:00.');
+    expect(describeTimelineEntry(handoverBooked, 'CNY', en, 'en').detail).toBe('Sat, Dec 19 14:00-15:00.');
   });
 
   it('has a title for every kind the server records, and a readable one for kinds it does not know', () => {

@@ -354,14 +354,6 @@ export function describeTimelineEntry(
         const vin = str(data, 'vin');
         return vin ? t('order.timeline.delivered.detail', { vin }) : undefined;
       }
-      case 'handover_booked':
-        return str(data, 'day')
-          ? t('order.timeline.handover_booked.detail', {
-              day: str(data, 'day') ?? '—',
-              slotStart: str(data, 'slotStart') ?? '—',
-              slotEnd: str(data, 'slotEnd') ?? '—',
-            })
-          : undefined;
       case 'handover_cancelled':
         return str(data, 'day')
           ? t('order.timeline.handover_cancelled.detail', {
