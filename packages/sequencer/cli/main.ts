@@ -100,6 +100,7 @@ const main = (argv: string[]): void => {
           initialObjective: result.givenScore,
           lowerBound: bound?.score,
           optimal: bound !== undefined && result.score <= bound.score,
+          rounds: result.rounds,
           seconds: round(result.seconds),
         };
     process.stdout.write(`${JSON.stringify(line)}\n`);
