@@ -2,8 +2,9 @@
  * Command line for the sequencer (Node only; the library under src/ stays I/O-free).
  *
  *   npm run sequencer -- solve <instance dir | CSPLib file> [--seconds S] [--seed N] [--iterations N] [--out FILE] [--json]
- *       ROADEF: one JSON line {"instance","objective","hprc","pcc","lprc","initialObjective","seconds"}
- *       (initialObjective = Renault's given order, SeqRank); --out writes one day-D Ident per line.
+ *       ROADEF: one JSON line {"instance","objective","hprc","pcc","lprc","initialObjective","lowerBound","optimal","seconds"}
+ *       (initialObjective = Renault's given order, SeqRank; lowerBound = `lowerBound` of src/bounds.ts,
+ *       the search stops when it reaches it; optimal = objective equals it); --out writes one day-D Ident per line.
  *       CSPLib: one JSON line {"instance","satisfied","violations","seconds"}.
  *   npm run sequencer -- score <instance dir> <sequence file>
  *       re-scores a sequence file: one JSON line {"instance","objective","hprc","pcc","lprc","feasible","longestRun"}
@@ -11,6 +12,7 @@
  * Errors: exit code 1 (2 for usage) and one JSON line {"error":"<code>","message":"..."} on stderr.
  */
 import { writeFileSync } from 'node:fs';
+import { lowerBound } from '../src/bounds.ts';
 import { evaluate } from '../src/evaluate.ts';
 import { SequencerError, withPrevious } from '../src/model.ts';
 import { formatSequence, parseSequence } from '../src/roadef.ts';
@@ -60,6 +62,9 @@ const main = (argv: string[]): void => {
     const seed = numberFlag(flags, 'seed', 1);
     const iterations = numberFlag(flags, 'iterations', Number.POSITIVE_INFINITY);
     const instance = loadInstance(path);
+    const csplib = isCsplibPath(path);
+    // ROADEF: stop at a proven lower bound (then the result is optimal).
+    const bound = csplib ? undefined : lowerBound(instance);
     const started = performance.now();
     const result = solve(instance, {
       seed,
@@ -68,7 +73,7 @@ const main = (argv: string[]): void => {
       maxIterations: iterations,
       history: flags.has('history') ? numberFlag(flags, 'history', 0) : undefined,
       // CSPLib is satisfaction: stop at the first sequence without violation.
-      target: isCsplibPath(path) ? 0 : undefined,
+      target: csplib ? 0 : bound?.score,
       onProgress: flags.has('json')
         ? undefined
         : (p) =>
@@ -79,7 +84,7 @@ const main = (argv: string[]): void => {
     const out = flags.get('out');
     if (typeof out === 'string')
       writeFileSync(out, formatSequence(instance, withPrevious(instance, result.order)));
-    const line = isCsplibPath(path)
+    const line = csplib
       ? {
           instance: instance.name,
           satisfied: result.components.hprc === 0,
@@ -93,6 +98,9 @@ const main = (argv: string[]): void => {
           pcc: result.components.pcc,
           lprc: result.components.lprc,
           initialObjective: result.givenScore,
+          lowerBound: bound?.score,
+          optimal: bound !== undefined && result.score <= bound.score,
+          rounds: result.rounds,
           seconds: round(result.seconds),
         };
     process.stdout.write(`${JSON.stringify(line)}\n`);

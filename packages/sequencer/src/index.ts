@@ -5,6 +5,15 @@
  * evaluators and the local search. Must not do I/O or import `node:` modules: the server
  * imports it, and the CLI/bench read the files.
  */
+export {
+  capacity,
+  type LowerBound,
+  lowerBound,
+  minimumRuns,
+  minimumRunsWithoutViolation,
+  pccFromRuns,
+  segmentBound,
+} from './bounds.ts';
 export { parseCsplib } from './csplib.ts';
 export { type Evaluation, evaluate, ratioViolation } from './evaluate.ts';
 export { createIncremental, type Incremental } from './incremental.ts';

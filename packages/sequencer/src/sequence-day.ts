@@ -2,6 +2,7 @@
  * Generic entry for the production module: sequence one day of locked orders with the
  * ROADEF 2005 rules, from plain records instead of challenge files.
  */
+import { lowerBound } from './bounds.ts';
 import {
   type Components,
   type Instance,
@@ -93,6 +94,8 @@ export const sequenceDay = (input: DayInput, options: DayOptions = {}): DayResul
     deadline: options.seconds === undefined ? undefined : now() + options.seconds * 1000,
     maxIterations: options.maxIterations ?? (options.seconds === undefined ? 200_000 : undefined),
     onProgress: options.onProgress,
+    // A proven lower bound: reaching it means the order is optimal, so stop there.
+    target: lowerBound(instance).score,
   });
   return {
     order: Array.from(result.order, (car) => instance.ids[car]!),

@@ -1,0 +1,267 @@
+/**
+ * Lower bounds on the objective that hold for every feasible sequence (rules R1-R4 of
+ * `evaluate.ts`). When the search reaches one, the sequence is optimal and the search can stop.
+ *
+ * Every step is a counting argument; the comments give it. Notation: m = number of D-1 cars,
+ * total = all cars, day D = positions m..total-1, B = paint batch limit, n_c = day-D cars of
+ * colour c, c0 = colour of the last D-1 car. A window of constraint N/P is "counted" when it
+ * starts at s with lo = max(0, m-P+1) <= s <= total-1 (R3 + R4; truncated end windows keep N).
+ *
+ * The ratio parts rely on R4 (every window starting in day D is counted); for instances without
+ * end windows (CSPLib) they are 0, which is trivially valid.
+ */
+import type { Components, Instance } from './model.ts';
+import { objectiveWeights } from './model.ts';
+
+export type LowerBound = {
+  /** Lower bound on the weighted score. */
+  score: number;
+  /** Per-objective lower bounds, each valid for every feasible sequence. */
+  components: Components;
+  /** Lower bound on PCC among feasible sequences with HPRC = 0. */
+  pccWithoutHprc: number;
+  /** Lower bounds on HPRC and LPRC among feasible sequences whose PCC equals `components.pcc`. */
+  ratiosAtMinimumPcc: { hprc: number; lprc: number };
+};
+
+/**
+ * PCC from a lower bound on the number of runs of each colour in day D.
+ *
+ * - Two runs of one colour are never adjacent (adjacent cars of one colour are one run), so the
+ *   r_max runs of the colour with the most need r_max - 1 runs of other colours between them:
+ *   runs >= max(sum r_c, 2 r_max - 1).
+ * - R1: PCC = (runs in D - 1) + [m > 0 and the first D car's colour != c0]; the bracket is 1 when
+ *   c0 does not occur in day D at all.
+ */
+export const pccFromRuns = (instance: Instance, runs: ArrayLike<number>): number => {
+  let sum = 0;
+  let max = 0;
+  for (let c = 0; c < runs.length; c++) {
+    sum += runs[c]!;
+    max = Math.max(max, runs[c]!);
+  }
+  if (sum === 0) return 0;
+  const runCount = Math.max(sum, 2 * max - 1);
+  const m = instance.prevCount;
+  const c0 = m > 0 ? instance.colours[m - 1]! : -1;
+  const c0Missing = m > 0 && (c0 >= runs.length || runs[c0] === 0);
+  return runCount - 1 + (c0Missing ? 1 : 0);
+};
+
+/** Day-D cars per colour. */
+export const dayColourCounts = (instance: Instance): Int32Array => {
+  const counts = new Int32Array(instance.colourNames.length);
+  for (let car = instance.prevCount; car < instance.ids.length; car++) counts[instance.colours[car]!]!++;
+  return counts;
+};
+
+/** R2: a colour with n_c cars needs at least ceil(n_c / B) runs (B = Infinity: one run). */
+export const minimumRuns = (count: number, limit: number): number =>
+  count === 0 ? 0 : Number.isFinite(limit) ? Math.ceil(count / limit) : 1;
+
+/**
+ * Most cars with an N/P option that `len` consecutive day-D positions can hold without any
+ * violation of that constraint: N * floor(len / P) + min(N, len mod P). Cut the positions into
+ * floor(len / P) blocks of P and a remainder; the window starting at the first position of each
+ * piece is counted (it starts in day D; R4 counts it when truncated) and contains the piece, so
+ * each piece holds at most N (and the remainder at most its length).
+ */
+export const capacity = (n: number, p: number, len: number): number =>
+  n * Math.floor(len / p) + Math.min(n, len % p);
+
+/**
+ * Fewest runs colour c can have when none of its runs violates an N/P constraint, given that
+ * n_c of its cars are to be placed, k_c of them with the option, and runs are 1..B long: the
+ * smallest r >= ceil(n_c / B) such that some split n_c = L_1 + ... + L_r (1 <= L_i <= B) has
+ * sum capacity(L_i) >= k_c (each run holds at most capacity(L_i) option cars; see `capacity`).
+ * Found by a dynamic programme over (runs, cars placed) maximising the capacity sum.
+ */
+export const minimumRunsWithoutViolation = (
+  count: number,
+  withOption: number,
+  n: number,
+  p: number,
+  limit: number,
+): number => {
+  const start = minimumRuns(count, limit);
+  if (count === 0 || withOption === 0 || n >= p) return start;
+  const maxLen = Math.min(count, Number.isFinite(limit) ? limit : count);
+  const cap = Int32Array.from({ length: maxLen + 1 }, (_, len) => capacity(n, p, len));
+  // best[s] = largest capacity sum over r runs totalling s cars (-1 = impossible).
+  let best = new Int32Array(count + 1).fill(-1);
+  best[0] = 0;
+  for (let r = 1; r <= count; r++) {
+    const next = new Int32Array(count + 1).fill(-1);
+    for (let s = 1; s <= count; s++) {
+      let v = -1;
+      for (let len = 1; len <= Math.min(maxLen, s); len++) {
+        const prev = best[s - len]!;
+        if (prev >= 0 && prev + cap[len]! > v) v = prev + cap[len]!;
+      }
+      next[s] = v;
+    }
+    best = next;
+    if (r >= start && best[count]! >= withOption) return r;
+  }
+  return count;
+};
+
+/**
+ * Lower bound on sum over counted windows W of max(0, |W ∩ S ∩ option| - N) for one segment
+ * S = [a, a + len) of positions: `knownOnes` are the option cars at D-1 positions a..m-1 of S
+ * (`knownPrefix[t]` = option cars among S's first t positions, for t <= max(0, m - a)), and the
+ * `dayOnes` option cars of S's day-D part sit anywhere in it.
+ *
+ * For each shift j in 0..P-1 the windows starting at a - j, a - j + P, a - j + 2P, ... up to
+ * a + len - 1 tile S; they are pairwise disjoint, and different shifts give different windows
+ * (different start residues mod P). Drop the windows that are not counted (start < lo; they come
+ * first): the rest, q windows, cover S from some position u on, so they hold at least
+ * (known ones at or after u) + max(0, dayOnes - day positions before u) option cars of S, and the
+ * sum of max(0, x - N) over them is at least that total minus qN. Sum over the shifts.
+ */
+export const segmentBound = (
+  n: number,
+  p: number,
+  lo: number,
+  m: number,
+  a: number,
+  len: number,
+  knownPrefix: ArrayLike<number>,
+  dayOnes: number,
+): number => {
+  const knownLen = Math.max(0, Math.min(m, a + len) - a);
+  const knownOnes = knownLen > 0 ? knownPrefix[knownLen]! : 0;
+  const end = a + len;
+  let total = 0;
+  for (let j = 0; j < p; j++) {
+    // First counted window start in this family.
+    let s = a - j;
+    if (s < lo) s += Math.ceil((lo - s) / p) * p;
+    if (s >= end) continue;
+    const q = Math.floor((end - 1 - s) / p) + 1;
+    const u = Math.max(a, s);
+    const knownBefore = Math.min(u, m) - a > 0 ? knownPrefix[Math.min(u, m) - a]! : 0;
+    const dayBefore = Math.max(0, u - Math.max(a, m));
+    const covered = knownOnes - knownBefore + Math.max(0, dayOnes - dayBefore);
+    total += Math.max(0, covered - q * n);
+  }
+  return total;
+};
+
+/** segmentBound for a day-D segment whose start is unknown (any a >= m): the minimum over a. */
+const floatingSegmentBound = (
+  n: number,
+  p: number,
+  lo: number,
+  m: number,
+  len: number,
+  ones: number,
+): number => {
+  // For a >= lo + P - 1 no window of any shift starts before lo, so the bound no longer changes.
+  let min = Number.POSITIVE_INFINITY;
+  const last = Math.max(m, lo + p - 1);
+  for (let a = m; a <= last; a++) min = Math.min(min, segmentBound(n, p, lo, m, a, len, [0], ones));
+  return min;
+};
+
+export const lowerBound = (instance: Instance): LowerBound => {
+  const m = instance.prevCount;
+  const total = instance.ids.length;
+  const colourCount = instance.colourNames.length;
+  const w = objectiveWeights(instance.objectives);
+  const counts = dayColourCounts(instance);
+  const limit = instance.paintBatchLimit;
+  const runs = Int32Array.from(counts, (count) => minimumRuns(count, limit));
+  const pccMin = pccFromRuns(instance, runs);
+  const ratioOn = instance.endWindows && total > m;
+
+  // Option cars per colour in day D, per constraint.
+  const perColour = instance.ratios.map((_, k) => {
+    const c = new Int32Array(colourCount);
+    for (let car = m; car < total; car++) c[instance.colours[car]!]! += instance.options[k]![car]!;
+    return c;
+  });
+
+  // Whole day (with the D-1 tail): one segment [lo, total).
+  const whole = instance.ratios.map((r, k) => {
+    if (!ratioOn) return 0;
+    const lo = Math.max(0, m - r.p + 1);
+    const known = [0];
+    for (let t = lo; t < m; t++) known.push(known[known.length - 1]! + instance.options[k]![t]!);
+    let day = 0;
+    for (let car = m; car < total; car++) day += instance.options[k]![car]!;
+    return segmentBound(r.n, r.p, lo, m, lo, total - lo, known, day);
+  });
+
+  // PCC = pccMin forces runs = the run bound (see pccFromRuns: runs >= bound and the c0 bracket
+  // cannot be below its value), so when the bound is sum r_c every colour has exactly r_c runs,
+  // and when c0 occurs in day D the first run is c0's. A colour with r_c = 1 is then one segment
+  // of n_c consecutive positions (c0's right after the D-1 tail). Segments are disjoint, and
+  // max(0, x + y - N) >= max(0, x - N) + max(0, y - N) for x, y >= 0, so per-segment bounds
+  // (counting only the segment's cars in each window) add up.
+  let runSum = 0;
+  let runMax = 0;
+  for (const r of runs) {
+    runSum += r;
+    runMax = Math.max(runMax, r);
+  }
+  const forced = ratioOn && runSum >= 2 * runMax - 1;
+  const c0 = m > 0 ? instance.colours[m - 1]! : -1;
+  const c0First = forced && c0 >= 0 && counts[c0]! > 0;
+  const atMin = instance.ratios.map((r, k) => {
+    if (!forced) return whole[k]!;
+    const lo = Math.max(0, m - r.p + 1);
+    let sum = 0;
+    for (let c = 0; c < colourCount; c++) {
+      if (runs[c] !== 1) continue;
+      const ones = perColour[k]![c]!;
+      if (c === c0 && c0First) {
+        const known = [0];
+        for (let t = lo; t < m; t++) known.push(known[known.length - 1]! + instance.options[k]![t]!);
+        sum += segmentBound(r.n, r.p, lo, m, lo, m - lo + counts[c]!, known, ones);
+      } else {
+        sum += floatingSegmentBound(r.n, r.p, lo, m, counts[c]!, ones);
+      }
+    }
+    return Math.max(whole[k]!, sum);
+  });
+
+  // HPRC = 0: every run of colour c respects every high constraint, so colour c needs at least
+  // minimumRunsWithoutViolation runs for each of them (and ceil(n_c / B)).
+  const runsNoHigh = Int32Array.from(runs);
+  if (ratioOn) {
+    instance.ratios.forEach((r, k) => {
+      if (r.priority !== 'high') return;
+      for (let c = 0; c < colourCount; c++) {
+        const need = minimumRunsWithoutViolation(counts[c]!, perColour[k]![c]!, r.n, r.p, limit);
+        if (need > runsNoHigh[c]!) runsNoHigh[c] = need;
+      }
+    });
+  }
+  const pccNoHigh = pccFromRuns(instance, runsNoHigh);
+
+  const sumBy = (values: number[], priority: 'high' | 'low'): number =>
+    values.reduce((acc, v, k) => acc + (instance.ratios[k]!.priority === priority ? v : 0), 0);
+  const hprcMin = sumBy(whole, 'high');
+  const lprcMin = sumBy(whole, 'low');
+  const hprcAtMin = sumBy(atMin, 'high');
+  const lprcAtMin = sumBy(atMin, 'low');
+
+  // Split every feasible sequence by (PCC = pccMin or more) x (HPRC = 0 or more): the cases cover
+  // all of them (PCC >= pccMin always); each has componentwise bounds, and the score (weights are
+  // non-negative) is at least the smallest case's.
+  const cases: number[] = [];
+  const add = (pcc: number, hprc: number, lprc: number): void => {
+    cases.push(w.pcc * pcc + w.hprc * hprc + w.lprc * lprc);
+  };
+  if (hprcAtMin === 0 && pccNoHigh <= pccMin) add(pccMin, 0, lprcAtMin);
+  add(pccMin, Math.max(1, hprcAtMin), lprcAtMin);
+  if (hprcMin === 0) add(Math.max(pccMin + 1, pccNoHigh), 0, lprcMin);
+  add(pccMin + 1, Math.max(1, hprcMin), lprcMin);
+  return {
+    score: Math.min(...cases),
+    components: { hprc: hprcMin, pcc: pccMin, lprc: lprcMin },
+    pccWithoutHprc: pccNoHigh,
+    ratiosAtMinimumPcc: { hprc: hprcAtMin, lprc: lprcAtMin },
+  };
+};
