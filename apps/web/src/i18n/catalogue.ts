@@ -7,6 +7,7 @@ import { adminIntegration } from './admin-integration.ts';
 import { adminPartner } from './admin-partner.ts';
 // ---- build chain (issue #6)
 import { buildChain } from './build-chain.ts';
+import { buildDealer } from './build-dealer.ts';
 import { factoryBom } from './factory-bom.ts';
 // ---- factory and supplier pages (issue #6 web)
 import { factoryWeb } from './factory-web.ts';
@@ -29,6 +30,8 @@ const zhCN = {
   ...adminPartner['zh-CN'],
   // ---- build chain (issue #6)
   ...buildChain['zh-CN'],
+  // ---- dealer hand-over pages (issue #6 web)
+  ...buildDealer['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -272,6 +275,8 @@ const en: Messages = {
   ...adminPartner.en,
   // ---- build chain (issue #6)
   ...buildChain.en,
+  // ---- dealer hand-over pages (issue #6 web)
+  ...buildDealer.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',
