@@ -47,6 +47,20 @@ async function placeOrder(page: Page): Promise<string> {
   const dealer = page.getByRole('radio', { name: new RegExp(SHANGHAI) });
   await dealer.check();
   await page.getByRole('button', { name: '继续' }).click();
+  // The delivery calendar of this car at this dealer: the first date the plant and the dealer can meet.
+  await page.getByRole('heading', { name: '选择交付日期' }).waitFor();
+  const calendar = page.getByTestId('delivery-calendar');
+  await calendar.waitFor();
+  const firstDate = calendar.locator('[data-available="true"] input').first();
+  const date = (await firstDate.getAttribute('value')) ?? '';
+  expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  // Dates that cannot be promised say why, in words.
+  const closed = calendar.locator('[data-available="false"]').first();
+  expect(((await closed.textContent()) ?? '').length).toBeGreaterThan(8);
+  expect(await closed.locator('input').isDisabled()).toBe(true);
+  await page.getByTestId(`delivery-day-${date}`).check();
+  await screenshot(page, 'checkout-delivery-date-desktop');
+  await page.getByRole('button', { name: '继续' }).click();
   await page.getByRole('radio', { name: /全款购车/ }).waitFor();
   expect(await page.getByRole('radio', { name: /全款购车/ }).isChecked()).toBe(true);
   await page.getByRole('button', { name: '继续' }).click();
@@ -55,8 +69,9 @@ async function placeOrder(page: Page): Promise<string> {
   await page.getByRole('checkbox', { name: /我已阅读并同意以上订单条款/ }).check();
   await page.getByRole('button', { name: '继续' }).click();
   await page.getByRole('heading', { name: '确认订单' }).waitFor();
+  expect(await page.getByTestId('review-delivery-date').textContent()).toBeTruthy();
   await screenshot(page, 'checkout-review-desktop');
-  await page.getByRole('button', { name: '提交订单' }).click();
+  await page.getByTestId('place-order').click();
   const placed = page.getByRole('heading', { name: /^订单 C2B-\d{4}-\d{6}$/ });
   await placed.waitFor();
   const vehicleId = ((await placed.textContent()) ?? '').replace('订单 ', '').trim();
@@ -132,14 +147,22 @@ describe('order and pay', () => {
 
       const timeline = page.getByRole('list', { name: '订单动态' });
       const entries = timeline.getByRole('listitem');
-      await expect.poll(() => entries.count()).toBe(4);
+      await expect.poll(() => entries.count()).toBe(5);
       expect(await entries.nth(0).textContent()).toContain('下单');
-      expect(await entries.nth(1).textContent()).toContain('已付意向金');
-      expect(await entries.nth(1).textContent()).toContain('¥5,000（微信支付）');
-      expect(await entries.nth(2).textContent()).toContain('已锁单');
-      expect(await entries.nth(2).textContent()).toContain('定金 ¥15,000（银行卡），已付合计 ¥20,000');
+      // The date picked at checkout was reserved with the order.
+      expect(await entries.nth(1).textContent()).toContain('已预留交付日期');
+      expect(await entries.nth(2).textContent()).toContain('已付意向金');
+      expect(await entries.nth(2).textContent()).toContain('¥5,000（微信支付）');
+      expect(await entries.nth(3).textContent()).toContain('已锁单');
+      expect(await entries.nth(3).textContent()).toContain('定金 ¥15,000（银行卡），已付合计 ¥20,000');
       // Locked: the car is confirmed for build in the same step.
-      expect(await entries.nth(3).textContent()).toContain('车辆确认投产');
+      expect(await entries.nth(4).textContent()).toContain('车辆确认投产');
+      // The car at the plant: planned on its production day, stamping next; no VIN before the body shop.
+      const progress = page.getByTestId('plant-progress');
+      expect(await progress.getByRole('listitem').count()).toBe(8);
+      expect(await progress.locator('[data-step="planned"]').getAttribute('data-status')).toBe('done');
+      expect(await progress.locator('[data-step="stamping"]').getAttribute('data-status')).toBe('current');
+      expect(await page.getByTestId('promised-date').textContent()).toMatch(/\d+月\d+日/);
       await screenshot(page, 'order-locked-desktop');
       await page.setViewportSize(PHONE);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -160,7 +183,7 @@ describe('order and pay', () => {
       expect(await stateOf(page)).toBe('已锁单');
       await page.getByRole('heading', { name: '客户联系方式' }).waitFor();
       const timeline = page.getByRole('list', { name: '订单动态' });
-      expect(await timeline.getByRole('listitem').count()).toBe(4);
+      expect(await timeline.getByRole('listitem').count()).toBe(5);
       await screenshot(page, 'dealer-order-desktop');
     });
   });
@@ -200,7 +223,7 @@ describe('order and pay', () => {
       await payOnSimulator(page, '¥5,000', '模拟支付成功');
       await page.getByText('支付已完成，订单已更新。').waitFor();
       expect(await stateOf(page)).toBe('已预订');
-      expect(await page.getByRole('list', { name: '订单动态' }).getByRole('listitem').count()).toBe(3);
+      expect(await page.getByRole('list', { name: '订单动态' }).getByRole('listitem').count()).toBe(4);
     });
   });
 });

@@ -7,6 +7,9 @@ import { adminIntegration } from './admin-integration.ts';
 import { adminPartner } from './admin-partner.ts';
 // ---- build chain (issue #6)
 import { buildChain } from './build-chain.ts';
+// ---- build chain, customer pages (issue #6 web)
+import { buildCustomer } from './build-customer.ts';
+// ---- dealer hand-over pages (issue #6 web)
 import { buildDealer } from './build-dealer.ts';
 import { factoryBom } from './factory-bom.ts';
 // ---- factory and supplier pages (issue #6 web)
@@ -32,6 +35,8 @@ const zhCN = {
   ...buildChain['zh-CN'],
   // ---- dealer hand-over pages (issue #6 web)
   ...buildDealer['zh-CN'],
+  // ---- build chain, customer pages (issue #6 web)
+  ...buildCustomer['zh-CN'],
   'app.name': 'OpenC2B',
 
   'language.otherName': 'English',
@@ -277,6 +282,8 @@ const en: Messages = {
   ...buildChain.en,
   // ---- dealer hand-over pages (issue #6 web)
   ...buildDealer.en,
+  // ---- build chain, customer pages (issue #6 web)
+  ...buildCustomer.en,
   'app.name': 'OpenC2B',
 
   'language.otherName': '中文',

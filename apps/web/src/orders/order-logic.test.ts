@@ -215,6 +215,12 @@ describe('timeline entries', () => {
       'shipped',
       'arrived_at_dealer',
       'delivered',
+      'delivery_date_reserved',
+      'delivery_date_changed',
+      'confirmed_for_build',
+      'plant_step',
+      'handover_booked',
+      'handover_checklist_completed',
     ];
     for (const kind of kinds) expect(isMessageKey(`order.timeline.${kind}`), kind).toBe(true);
     const unknown = describeTimelineEntry(
@@ -227,5 +233,63 @@ describe('timeline entries', () => {
     // Missing data never shows a placeholder or a code.
     const sparse = describeTimelineEntry(entry('intention_paid', {}), 'CNY', en, 'en');
     expect(sparse.detail).toBe('— paid by —.');
+  });
+
+  it('tells the build chain: dates, the plant steps with the VIN and the check, re-promises, the hand-over', () => {
+    const d = (kind: string, data: Record<string, unknown>) =>
+      describeTimelineEntry(entry(kind, data), 'CNY', en, 'en');
+    const z = (kind: string, data: Record<string, unknown>) =>
+      describeTimelineEntry(entry(kind, data), 'CNY', zh, 'zh-CN');
+    expect(d('delivery_date_reserved', { deliveryDate: '2026-12-17', productionDay: '2026-12-01' })).toEqual({
+      title: 'Delivery date reserved',
+      detail: 'Delivery on Thu, Dec 17, production day Tue, Dec 1.',
+    });
+    expect(
+      z('delivery_date_changed', { previousDate: '2026-12-17', deliveryDate: '2026-12-18' }).detail,
+    ).toBe('12月17日周四 → 12月18日周五。');
+    expect(d('confirmed_for_build', { productionDay: '2026-12-01' }).detail).toBe(
+      'The order is locked; production day Tue, Dec 1.',
+    );
+    expect(
+      d('scheduled', { productionDay: '2026-12-01', promisedDeliveryDate: '2026-12-17', sequencePosition: 7 })
+        .detail,
+    ).toBe('Promised delivery date Thu, Dec 17. Car 7 on the line on Tue, Dec 1.');
+    expect(d('production_started', { step: 'stamping' })).toEqual({
+      title: 'Production started',
+      detail: 'Stamping done.',
+    });
+    expect(z('plant_step', { step: 'body', vin: 'LQC1234567890ABCD' })).toEqual({
+      title: '工厂工序',
+      detail: '焊装完成，车架号 LQC1234567890ABCD。',
+    });
+    expect(d('plant_step', { step: 'qc', result: 'fail', defects: ['paint_run'] }).detail).toBe(
+      'Failed the quality check (1 defects); the car is reworked.',
+    );
+    expect(d('built', { step: 'qc', result: 'pass' }).detail).toBe('Passed the quality check.');
+    expect(d('plant_step', { step: 'teleport' }).detail).toBeUndefined();
+    const repromised = d('rescheduled', {
+      reason: 'qc_failed',
+      previousDeliveryDate: '2026-12-17',
+      promisedDeliveryDate: '2026-12-19',
+    }).detail;
+    expect(repromised).toContain('Delivery date Thu, Dec 17 → Sat, Dec 19.');
+    expect(repromised).toContain(en('production.repromise.qc_failed', { newDate: 'Sat, Dec 19' }));
+    expect(
+      d('rescheduled', {
+        reason: 'not_locked',
+        previousDeliveryDate: '2026-12-17',
+        promisedDeliveryDate: '2026-12-21',
+        dealerFull: true,
+      }).detail,
+    ).toContain(en('order.reschedule.dealer_full'));
+    expect(z('handover_booked', { day: '2026-12-19', slotStart: '10:00', slotEnd: '11:00' }).detail).toBe(
+      '12月19日周六 10:00-11:00。',
+    );
+    expect(d('delivered', { vin: 'LQC1234567890ABCD' }).detail).toBe(
+      'VIN LQC1234567890ABCD; the car is yours.',
+    );
+    for (const kind of ['delivery_date_reserved', 'plant_step', 'handover_booked', 'rescheduled']) {
+      expect(d(kind, {}).detail ?? '', kind).not.toMatch(/\{|undefined/);
+    }
   });
 });

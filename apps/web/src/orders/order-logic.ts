@@ -7,6 +7,7 @@ import type {
   PaymentPurpose,
   TimelineEntry,
 } from '../api/types.ts';
+import { formatIsoDate } from '../factory/iso-date.ts';
 import type { MessageKey } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { isMessageKey, type Translate } from '../i18n/translate.ts';
@@ -272,16 +273,144 @@ export function describeTimelineEntry(
         return num(data, 'amount') === undefined
           ? undefined
           : t('order.timeline.refund.detail', { amount: money('amount') });
-      case 'scheduled':
+      case 'scheduled': {
+        const date = str(data, 'promisedDeliveryDate') ?? str(data, 'date');
+        const position = num(data, 'sequencePosition');
+        const productionDay = str(data, 'productionDay');
+        return joinSentences(
+          date ? t('order.timeline.scheduled.detail', { date: day(date) }) : undefined,
+          position !== undefined && productionDay
+            ? t('order.timeline.scheduled.position', {
+                sequencePosition: position,
+                productionDay: day(productionDay),
+              })
+            : undefined,
+        );
+      }
       case 'rescheduled': {
         const date = str(data, 'promisedDeliveryDate') ?? str(data, 'date');
-        return date ? t('order.timeline.scheduled.detail', { date }) : undefined;
+        const previous = str(data, 'previousDeliveryDate');
+        return joinSentences(
+          date && previous
+            ? t('order.timeline.rescheduled.detail', {
+                previousDeliveryDate: day(previous),
+                promisedDeliveryDate: day(date),
+              })
+            : date
+              ? t('order.timeline.scheduled.detail', { date: day(date) })
+              : undefined,
+          rescheduleReason(str(data, 'reason'), date ? day(date) : '—', t),
+          data['dealerFull'] === true ? t('order.reschedule.dealer_full') : undefined,
+        );
+      }
+      case 'delivery_date_reserved': {
+        const date = str(data, 'deliveryDate');
+        const productionDay = str(data, 'productionDay');
+        return date
+          ? t('order.timeline.delivery_date_reserved.detail', {
+              deliveryDate: day(date),
+              productionDay: productionDay ? day(productionDay) : '—',
+            })
+          : undefined;
+      }
+      case 'delivery_date_changed': {
+        const date = str(data, 'deliveryDate');
+        const previous = str(data, 'previousDate');
+        return joinSentences(
+          date
+            ? t('order.timeline.delivery_date_changed.detail', {
+                previousDate: previous ? day(previous) : '—',
+                deliveryDate: day(date),
+              })
+            : undefined,
+          str(data, 'reason') === 'configuration_changed'
+            ? t('order.reschedule.configuration_changed')
+            : undefined,
+        );
+      }
+      case 'confirmed_for_build': {
+        const productionDay = str(data, 'productionDay');
+        return productionDay
+          ? t('order.timeline.confirmed_for_build.detail', { productionDay: day(productionDay) })
+          : undefined;
+      }
+      case 'plant_step':
+      case 'production_started':
+      case 'built':
+      case 'shipped':
+      case 'arrived_at_dealer':
+        return plantStepDetail(data, t);
+      case 'handover_booked': {
+        const date = str(data, 'day');
+        return date
+          ? t('order.timeline.handover_booked.detail', {
+              day: day(date),
+              slotStart: str(data, 'slotStart') ?? '—',
+              slotEnd: str(data, 'slotEnd') ?? '—',
+            })
+          : undefined;
+      }
+      case 'delivered': {
+        const vin = str(data, 'vin');
+        return vin ? t('order.timeline.delivered.detail', { vin }) : undefined;
       }
       default:
         return undefined;
     }
   })();
   return { title, detail };
+
+  function day(date: string): string {
+    return formatIsoDate(locale, date, { weekday: true });
+  }
+}
+
+const joinSentences = (...parts: (string | undefined)[]): string | undefined => {
+  const present = parts.filter((p): p is string => p !== undefined && p !== '');
+  return present.length > 0 ? present.join(' ') : undefined;
+};
+
+const PLANT_STEPS = [
+  'stamping',
+  'body',
+  'paint',
+  'assembly',
+  'qc',
+  'rework',
+  'shipped',
+  'at_dealer',
+] as const;
+
+/** A step recorded at the plant: which step, its QC result and defects, the VIN once given. */
+function plantStepDetail(data: Data, t: Translate): string | undefined {
+  const code = str(data, 'step');
+  if (!code || !(PLANT_STEPS as readonly string[]).includes(code)) return undefined;
+  const step = t(`production.step.${code as (typeof PLANT_STEPS)[number]}`);
+  const defects = field(data, 'defects');
+  const count = Array.isArray(defects) ? defects.length : 0;
+  if (code === 'qc' && str(data, 'result') === 'fail')
+    return t('order.timeline.plant_step.qc_failed', { count });
+  if (code === 'qc' && str(data, 'result') === 'pass') return t('order.timeline.plant_step.qc_passed');
+  const vin = str(data, 'vin');
+  return code === 'body' && vin
+    ? t('order.timeline.plant_step.vin', { step, vin })
+    : t('order.timeline.plant_step.detail', { step });
+}
+
+const REPROMISE_KEYS = {
+  qc_failed: 'production.repromise.qc_failed',
+  part_late: 'production.repromise.part_late',
+  replanned: 'production.repromise.replanned',
+  not_locked: 'production.repromise.not_locked',
+} as const satisfies Record<string, MessageKey>;
+
+/** Why a date moved, in words (the plant's reasons carry the new date; the others do not). */
+function rescheduleReason(reason: string | undefined, newDate: string, t: Translate): string | undefined {
+  if (!reason) return undefined;
+  if (reason in REPROMISE_KEYS) return t(REPROMISE_KEYS[reason as keyof typeof REPROMISE_KEYS], { newDate });
+  if (reason === 'customer_request') return t('order.reschedule.customer_request');
+  if (reason === 'configuration_changed') return t('order.reschedule.configuration_changed');
+  return undefined;
 }
 
 /** The catalogue text of a problem code the server put in a value (a refusal), never the code itself. */

@@ -1,9 +1,17 @@
 import type { Dealer, FinanceQuote, InsuranceQuote, Order, OrderState, OrderSummary } from '../api/types.ts';
+import { formatIsoDate } from '../factory/iso-date.ts';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import { type LocalizedText, pickLocalized } from '../i18n/locales.ts';
 import { type Column, DataTable } from '../ui/data-table.tsx';
 import { DetailsList } from '../ui/details-list.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import {
+  type Handover,
+  type ProgressRow,
+  progressRows,
+  STEP_KEYS,
+  type VehicleProgress,
+} from './build-logic.ts';
 import { formatApr, formatMoney } from './money.ts';
 import { formatOpeningHours } from './opening-hours.ts';
 import {
@@ -521,5 +529,125 @@ export function OrderRecord({ order }: { order: Order }) {
       <OrderContentCards order={order} />
       <OrderMoneyRecords order={order} />
     </>
+  );
+}
+
+// ------------------------------------------------------------------ build chain (issue #6)
+
+const PROGRESS_STATUS_KEYS = {
+  done: 'build.progress.status.done',
+  current: 'build.progress.status.current',
+  failed: 'build.progress.status.failed',
+  todo: 'build.progress.status.todo',
+} as const;
+
+/**
+ * The car at the plant by its vehicle id: planned (production day, position on the line), then
+ * every step with its estimated and actual time, and the VIN once the body shop gave it.
+ */
+export function PlantProgress({ vehicle }: { vehicle: VehicleProgress }) {
+  const { t, locale } = useI18n();
+  const rows = progressRows(vehicle);
+  const when = (row: ProgressRow) => {
+    if (row.step === 'planned') {
+      if (!row.productionDay) return t('build.progress.notPlanned');
+      const day = formatIsoDate(locale, row.productionDay, { weekday: true });
+      return row.sequencePosition
+        ? t('build.progress.plannedAt', { day, position: row.sequencePosition })
+        : t('build.progress.plannedDay', { day });
+    }
+    const parts: string[] = [];
+    if (row.actualAt) parts.push(t('build.progress.actual', { at: formatDateTime(locale, row.actualAt) }));
+    if (row.estimatedAt && (!row.actualAt || row.estimatedAt !== row.actualAt)) {
+      parts.push(t('build.progress.estimated', { at: formatDateTime(locale, row.estimatedAt) }));
+    }
+    return parts.length > 0 ? parts.join(' · ') : t('build.progress.noEstimate');
+  };
+  return (
+    <div data-testid="plant-progress-card">
+      <DetailsList
+        items={[
+          { label: t('field.vehicleId'), value: <code>{vehicle.vehicleId}</code> },
+          {
+            label: t('field.vin'),
+            value: vehicle.vin ? (
+              <code data-testid="progress-vin">{vehicle.vin}</code>
+            ) : (
+              <span className="muted">{t('build.progress.vinLater')}</span>
+            ),
+          },
+          { label: t('build.progress.state'), value: t(`production.state.${vehicle.state}`) },
+        ]}
+      />
+      <ol className="build-progress" aria-label={t('build.progress.list')} data-testid="plant-progress">
+        {rows.map((row) => (
+          <li
+            key={row.step}
+            className={`build-progress-step is-${row.status}`}
+            aria-current={row.status === 'current' ? 'step' : undefined}
+            data-step={row.step}
+            data-status={row.status}
+          >
+            <span className="build-progress-dot" aria-hidden="true" />
+            <span className="build-progress-name">{t(STEP_KEYS[row.step])}</span>
+            <span className="visually-hidden">, {t(PROGRESS_STATUS_KEYS[row.status])}</span>
+            {row.status === 'failed' && (
+              <span className="badge badge-warn">{t(PROGRESS_STATUS_KEYS.failed)}</span>
+            )}
+            <span className="build-progress-when muted small">{when(row)}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** The hand-over the dealer booked: day and slot, and the pre-delivery checklist as it stands. */
+export function HandoverDetails({ handover }: { handover: Handover }) {
+  const { t, locale } = useI18n();
+  return (
+    <div data-testid="handover">
+      <DetailsList
+        items={[
+          {
+            label: t('build.handover.when'),
+            value: (
+              <strong data-testid="handover-when">
+                {t('build.handover.slot', {
+                  day: formatIsoDate(locale, handover.day, { weekday: true, year: true }),
+                  start: handover.slotStart,
+                  end: handover.slotEnd,
+                })}
+              </strong>
+            ),
+          },
+          { label: t('field.status'), value: t(`handover.status.${handover.status}`) },
+          {
+            label: t('build.handover.checklist'),
+            value: handover.checklistComplete
+              ? t('build.handover.checklistDone')
+              : t('build.handover.checklistLeft', {
+                  left: handover.checklistLeft.length,
+                  total: handover.checklist.length,
+                }),
+          },
+        ]}
+      />
+      <ul
+        className="build-checklist"
+        aria-label={t('build.handover.checklist')}
+        data-testid="handover-checklist"
+      >
+        {handover.checklist.map((c) => (
+          <li key={c.item} className={c.checked ? 'is-checked' : 'is-open'} data-checked={c.checked}>
+            <span aria-hidden="true">{c.checked ? '✓' : '○'}</span> {t(`handover.checklist.${c.item}`)}
+            <span className="visually-hidden">
+              , {c.checked ? t('build.handover.itemDone') : t('build.handover.itemOpen')}
+            </span>
+            {c.note && <span className="muted small"> · {c.note}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

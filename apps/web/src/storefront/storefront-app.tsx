@@ -12,6 +12,7 @@ import { ConfigurePage, SharedConfigurationPage } from './configure/configure-pa
 import { ModelLinesPage } from './configure/model-lines-page.tsx';
 import { SpecPage } from './configure/spec-page.tsx';
 import { HomePage } from './home-page.tsx';
+import { MyVehiclePage, MyVehiclesPage } from './my-vehicles/my-vehicles-page.tsx';
 import { ChangeConfigurationPage } from './orders/change-configuration-page.tsx';
 import { MyOrdersPage } from './orders/my-orders-page.tsx';
 import { OrderPage } from './orders/order-page.tsx';
@@ -23,7 +24,10 @@ export function StorefrontApp() {
     { to: '/', label: t('nav.home'), end: true },
     { to: '/models', label: t('nav.models') },
   ];
-  if (user?.kind === 'customer') nav.push({ to: '/orders', label: t('nav.orders') });
+  if (user?.kind === 'customer') {
+    nav.push({ to: '/orders', label: t('nav.orders') });
+    nav.push({ to: '/my/vehicles', label: t('nav.myVehicles') });
+  }
   if (user) nav.push({ to: '/account', label: t('nav.account') });
   return (
     <Shell audience="storefront" nav={nav}>
@@ -38,6 +42,8 @@ export function StorefrontApp() {
         <Route path="orders" element={<MyOrdersPage />} />
         <Route path="orders/:id" element={<OrderPage />} />
         <Route path="orders/:id/change" element={<ChangeConfigurationPage />} />
+        <Route path="my/vehicles" element={<MyVehiclesPage />} />
+        <Route path="my/vehicles/:vehicleId" element={<MyVehiclePage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />

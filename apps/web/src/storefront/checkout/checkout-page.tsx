@@ -3,6 +3,8 @@ import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
 import type { Dealer, FinanceQuote, Order } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
+import { formatIsoDate } from '../../factory/iso-date.ts';
+import { reasonText } from '../../factory/reason-text.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { pickLocalized } from '../../i18n/locales.ts';
 import { createIdempotentAttempts, sendIdempotently } from '../../orders/idempotency.ts';
@@ -43,6 +45,8 @@ import {
   stepStatuses,
 } from './checkout-steps.ts';
 import { DealerStep } from './dealer-step.tsx';
+import { type DateGone, dateGoneOf } from './delivery-calendar.ts';
+import { DeliveryPicker } from './delivery-picker.tsx';
 import { FinancePicker } from './finance-picker.tsx';
 import { InsurancePicker } from './insurance-picker.tsx';
 import '../../orders/orders.css';
@@ -140,6 +144,9 @@ function Checkout({
   const [placing, setPlacing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [placed, setPlaced] = useState<Order | null>(null);
+  // The date was taken (or its day frozen) between picking and placing: pick again.
+  const [dateGone, setDateGone] = useState<(DateGone & { date: string }) | null>(null);
+  const [calendarRefresh, setCalendarRefresh] = useState(0);
   const attempts = useRef(createIdempotentAttempts());
   const heading = useRef<HTMLHeadingElement>(null);
   const model = pickLocalized(detail.line.name, locale) ?? saved.modelLine;
@@ -159,8 +166,8 @@ function Checkout({
   }, [state.current, placed]);
 
   async function place() {
-    const { dealerId, finance, insurance } = state.draft;
-    if (!dealerId) return;
+    const { dealerId, deliveryDate, finance, insurance } = state.draft;
+    if (!dealerId || !deliveryDate) return;
     const body: PlaceOrderBody = {
       modelLine: saved.modelLine,
       configurationCode: saved.code,
@@ -170,12 +177,22 @@ function Checkout({
       ...(insurance.length > 0 ? { insurance } : {}),
       acceptTerms: true,
       termsVersion: terms.version,
+      deliveryDate,
     };
     setPlacing(true);
     setError(null);
+    setDateGone(null);
     try {
       setPlaced(await sendIdempotently(attempts.current, body, (key) => placeOrder(body, key)));
     } catch (caught) {
+      const gone = dateGoneOf(caught);
+      if (gone) {
+        // Nothing was placed: back to the calendar, asked again, to pick another date.
+        setDateGone({ ...gone, date: deliveryDate });
+        setCalendarRefresh((n) => n + 1);
+        dispatch({ type: 'update', patch: { deliveryDate: null } });
+        return;
+      }
       setError(caught);
       if (caught instanceof ApiError && caught.code === 'ordering.stale_terms') {
         // New terms: read them again and accept them again.
@@ -256,13 +273,15 @@ function Checkout({
               <h2 id="step-title" ref={heading} tabIndex={-1}>
                 {state.current === 'dealer'
                   ? t('checkout.dealer.title')
-                  : state.current === 'finance'
-                    ? t('checkout.finance.title')
-                    : state.current === 'insurance'
-                      ? t('checkout.insurance.title')
-                      : state.current === 'terms'
-                        ? pickLocalized(terms.title, locale)
-                        : t('checkout.review.title')}
+                  : state.current === 'delivery'
+                    ? t('checkout.delivery.title')
+                    : state.current === 'finance'
+                      ? t('checkout.finance.title')
+                      : state.current === 'insurance'
+                        ? t('checkout.insurance.title')
+                        : state.current === 'terms'
+                          ? pickLocalized(terms.title, locale)
+                          : t('checkout.review.title')}
               </h2>
               {state.current === 'dealer' && (
                 <DealerStep
@@ -272,6 +291,35 @@ function Checkout({
                     dispatch({ type: 'update', patch: { dealerId: d.id } });
                   }}
                 />
+              )}
+              {state.current === 'delivery' && state.draft.dealerId && (
+                <>
+                  <p className="muted">
+                    {t('checkout.delivery.intro', { dealer: pickLocalized(dealer?.name, locale) ?? '—' })}
+                  </p>
+                  {dateGone && (
+                    <DateGoneAlert
+                      gone={dateGone}
+                      onTakeNext={(date) => {
+                        setDateGone(null);
+                        dispatch({ type: 'update', patch: { deliveryDate: date } });
+                        // Everything else was done already: straight back to the review to place it.
+                        dispatch({ type: 'go', step: 'review' });
+                      }}
+                    />
+                  )}
+                  <DeliveryPicker
+                    modelLine={saved.modelLine}
+                    configurationCode={saved.code}
+                    dealerId={state.draft.dealerId}
+                    selected={state.draft.deliveryDate}
+                    refresh={calendarRefresh}
+                    onSelect={(date) => {
+                      setDateGone(null);
+                      dispatch({ type: 'update', patch: { deliveryDate: date } });
+                    }}
+                  />
+                </>
               )}
               {state.current === 'finance' && (
                 <>
@@ -339,6 +387,13 @@ function Checkout({
                     ))}
                   </ol>
                   <p className="muted small">{t('checkout.terms.lockNote')}</p>
+                  {state.draft.deliveryDate && (
+                    <p className="small" data-testid="terms-delivery-date">
+                      {t('checkout.terms.deliveryDate', {
+                        date: formatIsoDate(locale, state.draft.deliveryDate, { weekday: true, year: true }),
+                      })}
+                    </p>
+                  )}
                   <label className="check">
                     <input
                       type="checkbox"
@@ -354,6 +409,7 @@ function Checkout({
               {state.current === 'review' && (
                 <Review
                   dealer={dealer}
+                  deliveryDate={state.draft.deliveryDate}
                   financeQuote={state.draft.finance ? financeQuote : null}
                   insuranceCount={state.draft.insurance.length}
                   premiums={money(premiumTotal)}
@@ -376,6 +432,7 @@ function Checkout({
                     className="button button-primary button-large"
                     disabled={placing || (missing !== undefined && missing.id !== 'review')}
                     onClick={place}
+                    data-testid="place-order"
                   >
                     {placing ? t('checkout.placing') : t('checkout.place')}
                   </button>
@@ -400,6 +457,7 @@ function Checkout({
               saved={saved}
               detail={detail}
               dealer={dealer}
+              deliveryDate={state.draft.deliveryDate}
               financeQuote={state.draft.finance ? financeQuote : null}
               premiums={state.draft.insurance.length > 0 ? premiumTotal : null}
               intention={terms.intentionMoney}
@@ -411,14 +469,47 @@ function Checkout({
   );
 }
 
+/** The date was gone when placing: which one, why, and the next one to take. */
+function DateGoneAlert({
+  gone,
+  onTakeNext,
+}: {
+  gone: DateGone & { date: string };
+  onTakeNext: (date: string) => void;
+}) {
+  const { t, locale } = useI18n();
+  const day = (d: string) => formatIsoDate(locale, d, { weekday: true });
+  return (
+    <div className="alert alert-error" role="alert" data-testid="delivery-date-gone">
+      <p>{t('checkout.delivery.gone', { date: day(gone.date) })}</p>
+      {gone.reasons.length > 0 && (
+        <ul>
+          {gone.reasons.map((r) => (
+            <li key={r.code}>{reasonText(t, locale, r)}</li>
+          ))}
+        </ul>
+      )}
+      {gone.nextAvailable && (
+        <p>
+          <button type="button" className="button" onClick={() => onTakeNext(gone.nextAvailable ?? '')}>
+            {t('checkout.delivery.takeNext', { date: day(gone.nextAvailable) })}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Review({
   dealer,
+  deliveryDate,
   financeQuote,
   insuranceCount,
   premiums,
   intention,
 }: {
   dealer: Dealer | null;
+  deliveryDate: string | null;
   financeQuote: FinanceQuote | null;
   insuranceCount: number;
   premiums: string;
@@ -430,6 +521,14 @@ function Review({
       <DetailsList
         items={[
           { label: t('checkout.review.dealer'), value: pickLocalized(dealer?.name, locale) },
+          {
+            label: t('checkout.review.deliveryDate'),
+            value: deliveryDate ? (
+              <span data-testid="review-delivery-date">
+                {formatIsoDate(locale, deliveryDate, { weekday: true, year: true })}
+              </span>
+            ) : null,
+          },
           {
             label: t('checkout.review.finance'),
             value: financeQuote
@@ -461,6 +560,7 @@ function CheckoutSummary({
   saved,
   detail,
   dealer,
+  deliveryDate,
   financeQuote,
   premiums,
   intention,
@@ -468,6 +568,7 @@ function CheckoutSummary({
   saved: SavedConfiguration;
   detail: ModelLineDetail;
   dealer: Dealer | null;
+  deliveryDate: string | null;
   financeQuote: FinanceQuote | null;
   premiums: number | null;
   intention: number;
@@ -499,6 +600,14 @@ function CheckoutSummary({
           <div>
             <dt>{t('field.dealer')}</dt>
             <dd>{pickLocalized(dealer.name, locale)}</dd>
+          </div>
+        )}
+        {deliveryDate && (
+          <div>
+            <dt>{t('checkout.summary.deliveryDate')}</dt>
+            <dd data-testid="summary-delivery-date">
+              {formatIsoDate(locale, deliveryDate, { weekday: true, year: true })}
+            </dd>
           </div>
         )}
         {financeQuote && (

@@ -30,24 +30,39 @@ describe('checkout steps', () => {
       'locked',
       'locked',
       'locked',
+      'locked',
     ]);
   });
 
-  it('walks dealer -> finance -> insurance -> terms -> review, marking the visited steps done', () => {
+  it('walks dealer -> delivery -> finance -> insurance -> terms -> review, marking the visited steps done', () => {
     let s = run(initialCheckout(steps), { type: 'update', patch: { dealerId: 'org_sh' } }, { type: 'next' });
+    expect(s.current).toBe('delivery');
+    expect(run(s, { type: 'next' }).current).toBe('delivery');
+    s = run(s, { type: 'update', patch: { deliveryDate: '2026-12-17' } }, { type: 'next' });
     expect(s.current).toBe('finance');
     s = run(s, { type: 'next' }, { type: 'next' });
     expect(s.current).toBe('terms');
     expect(run(s, { type: 'next' }).current).toBe('terms');
     s = run(s, { type: 'update', patch: { termsAccepted: true } }, { type: 'next' });
     expect(s.current).toBe('review');
-    expect(stepStatuses(steps, s).map((x) => x.status)).toEqual(['done', 'done', 'done', 'done', 'current']);
+    expect(stepStatuses(steps, s).map((x) => x.status)).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+      'done',
+      'current',
+    ]);
     expect(run(s, { type: 'back' }).current).toBe('terms');
     expect(run(s, { type: 'go', step: 'dealer' }).current).toBe('dealer');
   });
 
   it('holds finance until the server has quoted the choice; paying in full needs nothing', () => {
-    let s = run(initialCheckout(steps), { type: 'update', patch: { dealerId: 'org_sh' } }, { type: 'next' });
+    let s = run(
+      initialCheckout(steps),
+      { type: 'update', patch: { dealerId: 'org_sh', deliveryDate: '2026-12-17' } },
+      { type: 'go', step: 'finance' },
+    );
     s = run(s, { type: 'update', patch: { finance: { choice, quoted: false } } }, { type: 'next' });
     expect(s.current).toBe('finance');
     expect(canOpen(steps, s.draft, 'insurance')).toBe(false);
@@ -60,7 +75,7 @@ describe('checkout steps', () => {
   it('a change that undoes an earlier step sends the customer back to it', () => {
     let s = run(
       initialCheckout(steps),
-      { type: 'update', patch: { dealerId: 'org_sh', termsAccepted: true } },
+      { type: 'update', patch: { dealerId: 'org_sh', deliveryDate: '2026-12-17', termsAccepted: true } },
       { type: 'go', step: 'review' },
     );
     expect(s.current).toBe('review');
@@ -68,6 +83,34 @@ describe('checkout steps', () => {
     expect(s.current).toBe('finance');
     expect(firstIncomplete(steps, s.draft)?.id).toBe('finance');
     expect(stepStatuses(steps, s).find((x) => x.id === 'review')?.status).toBe('locked');
+  });
+
+  it('another dealer needs the date picked again: it has its own calendar', () => {
+    let s = run(
+      initialCheckout(steps),
+      { type: 'update', patch: { dealerId: 'org_sh', deliveryDate: '2026-12-17', termsAccepted: true } },
+      { type: 'go', step: 'review' },
+    );
+    expect(s.current).toBe('review');
+    // The same dealer again keeps the date.
+    expect(run(s, { type: 'update', patch: { dealerId: 'org_sh' } }).draft.deliveryDate).toBe('2026-12-17');
+    s = run(s, { type: 'update', patch: { dealerId: 'org_cd' } });
+    expect(s.draft.deliveryDate).toBeNull();
+    expect(s.current).toBe('delivery');
+    expect(canOpen(steps, s.draft, 'finance')).toBe(false);
+  });
+
+  it('a date gone when placing sends the customer back to the calendar', () => {
+    let s = run(
+      initialCheckout(steps),
+      { type: 'update', patch: { dealerId: 'org_sh', deliveryDate: '2026-12-17', termsAccepted: true } },
+      { type: 'go', step: 'review' },
+    );
+    s = run(s, { type: 'update', patch: { deliveryDate: null } });
+    expect(s.current).toBe('delivery');
+    expect(s.draft).toMatchObject({ dealerId: 'org_sh', termsAccepted: true });
+    s = run(s, { type: 'update', patch: { deliveryDate: '2026-12-18' } }, { type: 'go', step: 'review' });
+    expect(s.current).toBe('review');
   });
 
   it('takes another list of steps, e.g. a delivery date between dealer and finance', () => {

@@ -8,6 +8,8 @@ import type { FinanceChoice } from '../../api/types.ts';
  */
 export type CheckoutDraft = {
   dealerId: string | null;
+  /** A date of the delivery calendar for this configuration at the chosen dealer (YYYY-MM-DD). */
+  deliveryDate: string | null;
   /** null: paying in full; a loan counts once its choice is complete and the server quoted it. */
   finance: { choice: FinanceChoice | null; quoted: boolean } | null;
   insurance: string[];
@@ -22,6 +24,7 @@ export type StepDefinition<Id extends string = string> = {
 
 export const CHECKOUT_STEPS = [
   { id: 'dealer', complete: (d) => d.dealerId !== null },
+  { id: 'delivery', complete: (d) => d.dealerId !== null && d.deliveryDate !== null },
   { id: 'finance', complete: (d) => d.finance === null || (d.finance.choice !== null && d.finance.quoted) },
   { id: 'insurance', complete: () => true },
   { id: 'terms', complete: (d) => d.termsAccepted },
@@ -46,6 +49,7 @@ export type CheckoutAction<Id extends string = CheckoutStepId> =
 
 export const EMPTY_DRAFT: CheckoutDraft = {
   dealerId: null,
+  deliveryDate: null,
   finance: null,
   insurance: [],
   termsAccepted: false,
@@ -121,6 +125,14 @@ export function checkoutReducer<Id extends string>(
     }
     case 'update': {
       const draft = { ...state.draft, ...action.patch };
+      // The calendar is the chosen dealer's: another dealer needs the date picked again.
+      if (
+        action.patch.dealerId !== undefined &&
+        action.patch.dealerId !== state.draft.dealerId &&
+        action.patch.deliveryDate === undefined
+      ) {
+        draft.deliveryDate = null;
+      }
       // A change that undoes an earlier step sends the customer back to it.
       const current = canOpen(steps, draft, state.current)
         ? state.current

@@ -216,6 +216,8 @@ export function Configurator({
             lookup={lookup}
             chosen={chosenCount}
             total={familyCount}
+            modelLine={detail.line.code}
+            code={code}
           />
           {forOrder ? (
             <OrderChangePanel order={forOrder} code={code} />

@@ -2,6 +2,7 @@ import type { ClickResult, Model } from '@openc2b/configurator';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { pickLocalized } from '../../i18n/locales.ts';
+import { EarliestDelivery } from './earliest-delivery.tsx';
 import type { ModelLookup } from './model-labels.ts';
 import { formatCount, formatMoney, formatMoneyRange, type PriceBreakdown } from './price-breakdown.ts';
 
@@ -12,10 +13,13 @@ type Props = {
   lookup: ModelLookup;
   chosen: number;
   total: number;
+  /** The model line and, once complete, the configuration's code: for the earliest delivery date. */
+  modelLine: string;
+  code: string | undefined;
 };
 
 /** The live summary: price (exact when complete), its breakdown, variants left and the price range. */
-export function SummaryPanel({ model, result, breakdown, lookup, chosen, total }: Props) {
+export function SummaryPanel({ model, result, breakdown, lookup, chosen, total, modelLine, code }: Props) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const money = (minor: number) => formatMoney(minor, model.currency, locale);
@@ -48,6 +52,7 @@ export function SummaryPanel({ model, result, breakdown, lookup, chosen, total }
           </dd>
         </div>
       </dl>
+      <EarliestDelivery modelLine={modelLine} code={code} />
       <button
         type="button"
         className="button button-ghost cfg-breakdown-toggle"

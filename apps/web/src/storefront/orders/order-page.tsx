@@ -14,6 +14,7 @@ import { NotFoundPage } from '../../ui/not-found-page.tsx';
 import { Page } from '../../ui/page.tsx';
 import { type Loadable, useApi } from '../../ui/use-api.ts';
 import { configurePath } from '../configure/share-link.ts';
+import { DeliveryDateCard, HandoverCard, ProgressCard } from './build-panels.tsx';
 import { CancelPanel, FinanceEditor, InsuranceEditor } from './order-actions.tsx';
 import { getMyOrder } from './orders-api.ts';
 import { PayPanel } from './pay-panel.tsx';
@@ -112,6 +113,12 @@ function OrderView({
     setNotice(undefined);
     setPanel(panel === next ? null : next);
   };
+  const built = (text: string) => {
+    setPanel(null);
+    setNotice(text);
+    reload();
+  };
+  const actionsCard = useRef<HTMLElement>(null);
 
   const returned =
     waiting !== 'idle' || !outcome
@@ -169,7 +176,12 @@ function OrderView({
         </p>
       )}
 
-      <section className="card" aria-labelledby="order-actions-title" data-testid="order-actions">
+      <section
+        className="card"
+        aria-labelledby="order-actions-title"
+        data-testid="order-actions"
+        ref={actionsCard}
+      >
         <h2 id="order-actions-title">{t('order.section.actions')}</h2>
         <div className="order-actions">
           {actions.pay && waiting !== 'waiting' && (
@@ -246,6 +258,22 @@ function OrderView({
           </div>
         )}
       </section>
+
+      {order.state !== 'cancelled' && (
+        <div className="grid-2">
+          <DeliveryDateCard order={order} onDone={built} />
+          <ProgressCard order={order} />
+        </div>
+      )}
+      <HandoverCard
+        order={order}
+        onDone={built}
+        onPayBalance={() => {
+          setNotice(undefined);
+          setPanel('pay');
+          actionsCard.current?.scrollIntoView({ block: 'start' });
+        }}
+      />
 
       <OrderRecord order={order} />
     </Page>

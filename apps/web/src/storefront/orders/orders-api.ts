@@ -4,6 +4,7 @@
  */
 import { api, unwrap } from '../../api/client.ts';
 import type { FinanceChoice, PaymentMethod, PaymentPurpose, RequestOf, SimOutcome } from '../../api/types.ts';
+import { unwrapProblem } from '../../factory/api-problem.ts';
 
 const idem = (key: string) => ({ 'idempotency-key': key });
 const byId = (id: string) => ({ path: { id } });
@@ -36,8 +37,9 @@ export const quoteInsurance = (body: RequestOf<'/store/insurance/quote', 'post'>
 
 export type PlaceOrderBody = RequestOf<'/store/orders', 'post'>;
 
+// Keeps the problem document: a date gone meanwhile answers its reasons and the next available date.
 export const placeOrder = (body: PlaceOrderBody, key: string) =>
-  unwrap(api.POST('/store/orders', { body, params: { header: idem(key) } }));
+  unwrapProblem(api.POST('/store/orders', { body, params: { header: idem(key) } }));
 
 export const listMyOrders = (cursor?: string) =>
   unwrap(api.GET('/store/orders', { params: { query: cursor ? { cursor } : {} } }));
@@ -85,3 +87,30 @@ export const getSimPayment = (token: string) =>
 
 export const completeSimPayment = (token: string, outcome: SimOutcome) =>
   unwrap(api.POST('/store/pay/sim/{token}/complete', { params: { path: { token } }, body: { outcome } }));
+
+// ------------------------------------------------------------------ build chain (issue #6)
+
+export type CalendarQuery = { modelLine: string; configurationCode: string; dealerId: string };
+
+/** The delivery dates the plant and the dealer can meet for a configuration (anyone may ask). */
+export const getDeliveryCalendar = (query: CalendarQuery & { weeks?: number }) =>
+  unwrap(api.GET('/store/delivery-calendar', { params: { query } }));
+
+/** Only the earliest date (cheap: the configurator asks as the customer configures). */
+export const getEarliestDelivery = (query: CalendarQuery) =>
+  unwrap(api.GET('/store/delivery-calendar/earliest', { params: { query } }));
+
+/** Change the own car's delivery date before its production day is frozen (problem kept: reasons, next date). */
+export const changeDeliveryDate = (vehicleId: string, date: string) =>
+  unwrapProblem(
+    api.PUT('/store/vehicles/{vehicleId}/delivery-date', { params: { path: { vehicleId } }, body: { date } }),
+  );
+
+/** Accept the car at the hand-over (problem kept: what is still missing). */
+export const acceptDelivery = (id: string) =>
+  unwrapProblem(api.POST('/store/orders/{id}/accept-delivery', { params: byId(id) }));
+
+export const listMyVehicles = () => unwrap(api.GET('/store/my/vehicles'));
+
+export const getMyVehicle = (vehicleId: string) =>
+  unwrap(api.GET('/store/my/vehicles/{vehicleId}', { params: { path: { vehicleId } } }));
