@@ -276,20 +276,36 @@ describe('from the lock to the hand-over', () => {
         .waitFor();
 
       // The first slot that can be taken (full days and closed hours are disabled).
-      const slot = page.getByTestId('slot-grid').locator('button:not([disabled])').first();
-      const label = (await slot.getAttribute('aria-label')) ?? '';
-      const [day, slotStart] = label.split(' ');
-      await slot.click();
-      await page
-        .getByText(zh('dealer.handover.booking.selected', { day: day ?? '', slotStart: slotStart ?? '' }))
-        .waitFor();
+      const grid = page.getByTestId('slot-grid');
+      const first = grid.locator('button:not([disabled])').first();
+      const firstLabel = (await first.getAttribute('aria-label')) ?? '';
+      await first.click();
       await page.getByRole('button', { name: zh('dealer.handover.booking.book') }).click();
       await page.getByTestId('handover-booked').waitFor();
       await expect.poll(() => stage.textContent()).toBe(zh('dealer.handover.stage.checklist_open'));
       // The booked slot is now the current one, and cannot be booked again.
       await page
+        .getByRole('button', { name: `${firstLabel} · ${zh('dealer.handover.booking.block.current')}` })
+        .waitFor();
+
+      // The customer asks for another time: the appointment moves to the last slot of the next day.
+      const nextDay = grid.locator('tbody tr').nth(1);
+      const moved = nextDay.locator('button:not([disabled])').last();
+      const label = (await moved.getAttribute('aria-label')) ?? '';
+      const [day, slotStart] = label.split(' ');
+      await moved.click();
+      await page
+        .getByText(zh('dealer.handover.booking.selected', { day: day ?? '', slotStart: slotStart ?? '' }))
+        .waitFor();
+      await page.getByRole('button', { name: zh('dealer.handover.booking.move') }).click();
+      await page
+        .getByTestId('handover-booked')
+        .getByText(new RegExp(`^已预约 ${day} ${slotStart}-`))
+        .waitFor();
+      await page
         .getByRole('button', { name: `${label} · ${zh('dealer.handover.booking.block.current')}` })
         .waitFor();
+      expect(await page.getByRole('button', { name: firstLabel, exact: true }).isEnabled()).toBe(true);
 
       for (const item of [
         'exterior',
