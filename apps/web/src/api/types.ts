@@ -55,3 +55,10 @@ export type FinanceChoice = RequestOf<'/store/orders/{id}/finance', 'put'>;
 // partner API (issue #7)
 export type PartnerRequest = ResponseOf<'/admin/partner-requests', 'get'>['items'][number];
 export type Lead = ResponseOf<'/dealer/leads', 'get'>['items'][number];
+
+// ---- dealer hand-over pages (issue #6 web)
+export type Handover = ResponseOf<'/dealer/handovers/{vehicleId}', 'get'>['handover'];
+export type HandoverListItem = ResponseOf<'/dealer/handovers', 'get'>['items'][number];
+export type HandoverAvailability = ResponseOf<'/dealer/handovers/availability', 'get'>['items'][number];
+export type ChecklistItem = Handover['checklist'][number]['item'];
+export type VehicleProgress = ResponseOf<'/dealer/vehicles/{vehicleId}/progress', 'get'>;

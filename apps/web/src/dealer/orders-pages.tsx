@@ -1,5 +1,6 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
+import type { OrderState } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import { StaffOrderList, StaffOrderPage } from '../orders/order-list.tsx';
 import { Page } from '../ui/page.tsx';
@@ -30,9 +31,25 @@ export function DealerOrdersPage() {
   );
 }
 
+/** Orders whose car is on its way, at the dealer or handed over have a hand-over page. */
+const HANDOVER_STATES: readonly OrderState[] = ['shipped', 'at_dealer', 'delivered'];
+
 /** /dealer/orders/:id: one of this dealership's orders; any other answers the not-found page. */
 export function DealerOrderPage() {
   const { id = '' } = useParams();
+  const { t } = useI18n();
   const order = useApi(() => unwrap(api.GET('/dealer/orders/{id}', { params: { path: { id } } })), [id]);
-  return <StaffOrderPage order={order} home="/dealer/orders" />;
+  return (
+    <StaffOrderPage order={order} home="/dealer/orders">
+      {(o) =>
+        HANDOVER_STATES.includes(o.state) || o.build.handover ? (
+          <p className="actions">
+            <Link className="button button-primary" to={`/dealer/handovers/${o.vehicleId}`}>
+              {t('dealer.order.toHandover')}
+            </Link>
+          </p>
+        ) : null
+      }
+    </StaffOrderPage>
+  );
 }

@@ -9,6 +9,8 @@ import { adminPartner } from './admin-partner.ts';
 import { buildChain } from './build-chain.ts';
 // ---- build chain, customer pages (issue #6 web)
 import { buildCustomer } from './build-customer.ts';
+// ---- dealer hand-over pages (issue #6 web)
+import { buildDealer } from './build-dealer.ts';
 import { factoryBom } from './factory-bom.ts';
 // ---- factory and supplier pages (issue #6 web)
 import { factoryWeb } from './factory-web.ts';
@@ -31,6 +33,8 @@ const zhCN = {
   ...adminPartner['zh-CN'],
   // ---- build chain (issue #6)
   ...buildChain['zh-CN'],
+  // ---- dealer hand-over pages (issue #6 web)
+  ...buildDealer['zh-CN'],
   // ---- build chain, customer pages (issue #6 web)
   ...buildCustomer['zh-CN'],
   'app.name': 'OpenC2B',
@@ -276,6 +280,8 @@ const en: Messages = {
   ...adminPartner.en,
   // ---- build chain (issue #6)
   ...buildChain.en,
+  // ---- dealer hand-over pages (issue #6 web)
+  ...buildDealer.en,
   // ---- build chain, customer pages (issue #6 web)
   ...buildCustomer.en,
   'app.name': 'OpenC2B',
