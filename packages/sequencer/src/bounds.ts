@@ -22,6 +22,11 @@ export type LowerBound = {
   pccWithoutHprc: number;
   /** Lower bounds on HPRC and LPRC among feasible sequences whose PCC equals `components.pcc`. */
   ratiosAtMinimumPcc: { hprc: number; lprc: number };
+  /**
+   * Lower bound on w_hprc HPRC + w_lprc LPRC among feasible sequences whose PCC equals
+   * `components.pcc` (with the joint per-segment minimum, see `segmentJointMinimum`).
+   */
+  weightedRatiosAtMinimumPcc: number;
 };
 
 /**
@@ -164,6 +169,107 @@ const floatingSegmentBound = (
   return min;
 };
 
+/**
+ * Exact minimum, over every order of one segment's cars, of sum_k weight_k * (violations of
+ * constraint k counted on the segment's cars only), over every window of P_k positions that
+ * intersects the segment: windows starting at -(P_k - 1) .. len - 1 relative to the segment,
+ * truncated to it at both ends. `cars[i][k]` = 1 when car i of the segment has option k.
+ *
+ * A dynamic programme over (cars left of each option pattern, patterns of the last
+ * max P_k - 1 cars placed): the window ending at the car just placed (its start may be before
+ * the segment) depends only on those, and at the end the windows that start in the last
+ * P_k - 1 positions do too. Every order is one path, and each window is charged exactly once
+ * (when its last segment position is placed), so the minimum is exact. Returns undefined when
+ * the state space exceeds `maxStates` (the caller then does without it).
+ */
+export const segmentJointMinimum = (
+  cars: readonly (readonly number[])[],
+  ratios: readonly { n: number; p: number; weight: number }[],
+  maxStates = 400_000,
+): number | undefined => {
+  const len = cars.length;
+  if (len === 0 || ratios.length === 0) return 0;
+  const patternOf = new Map<string, number>();
+  const patterns: number[][] = [];
+  const counts: number[] = [];
+  for (const car of cars) {
+    const key = car.join('');
+    let t = patternOf.get(key);
+    if (t === undefined) {
+      t = patterns.length;
+      patternOf.set(key, t);
+      patterns.push([...car]);
+      counts.push(0);
+    }
+    counts[t]!++;
+  }
+  const types = patterns.length;
+  const h = Math.max(...ratios.map((r) => r.p)) - 1;
+  // History digits: 0 = before the segment (no car), t + 1 = pattern t; newest digit lowest.
+  const base = types + 1;
+  let histStates = 1;
+  for (let i = 0; i < h; i++) histStates *= base;
+  let countStates = 1;
+  for (const c of counts) countStates *= c + 1;
+  if (countStates * histStates > maxStates) return undefined;
+  const radix: number[] = [];
+  let r = 1;
+  for (const c of counts) {
+    radix.push(r);
+    r *= c + 1;
+  }
+  const memo = new Map<number, number>();
+  const left = [...counts];
+  // Option count of constraint k over the newest `width` cars of `hist` (digits) plus `extra`.
+  const windowCount = (hist: number, width: number, k: number): number => {
+    let sum = 0;
+    let x = hist;
+    for (let i = 0; i < width; i++) {
+      const d = x % base;
+      if (d > 0) sum += patterns[d - 1]![k]!;
+      x = Math.floor(x / base);
+    }
+    return sum;
+  };
+  const cost = (count: number, k: number): number => Math.max(0, count - ratios[k]!.n) * ratios[k]!.weight;
+  const endCost = (hist: number): number => {
+    // Windows starting at len - j (j = 1 .. P_k - 1) hold the last j cars (fewer if len < j).
+    let total = 0;
+    ratios.forEach((rt, k) => {
+      for (let j = 1; j < rt.p; j++) total += cost(windowCount(hist, Math.min(j, h), k), k);
+    });
+    return total;
+  };
+  const solve = (placed: number, countKey: number, hist: number): number => {
+    if (placed === len) return endCost(hist);
+    const key = countKey * histStates + hist;
+    const seen = memo.get(key);
+    if (seen !== undefined) return seen;
+    let best = Number.POSITIVE_INFINITY;
+    for (let t = 0; t < types; t++) {
+      if (left[t] === 0) continue;
+      // Window ending at this car: it and the newest P_k - 1 cars before it.
+      let c = 0;
+      ratios.forEach((rt, k) => {
+        c += cost(patterns[t]![k]! + windowCount(hist, rt.p - 1, k), k);
+      });
+      if (c >= best) continue;
+      const next = h === 0 ? 0 : (hist * base + t + 1) % histStates;
+      left[t]!--;
+      const v = c + solve(placed + 1, countKey - radix[t]!, next);
+      left[t]!++;
+      if (v < best) best = v;
+    }
+    memo.set(key, best);
+    return best;
+  };
+  let startKey = 0;
+  counts.forEach((c, t) => {
+    startKey += c * radix[t]!;
+  });
+  return solve(0, startKey, 0);
+};
+
 export const lowerBound = (instance: Instance): LowerBound => {
   const m = instance.prevCount;
   const total = instance.ids.length;
@@ -208,23 +314,83 @@ export const lowerBound = (instance: Instance): LowerBound => {
   const forced = ratioOn && runSum >= 2 * runMax - 1;
   const c0 = m > 0 ? instance.colours[m - 1]! : -1;
   const c0First = forced && c0 >= 0 && counts[c0]! > 0;
-  const atMin = instance.ratios.map((r, k) => {
-    if (!forced) return whole[k]!;
+  // seg[k][c] = the bound of constraint k on colour c's segment (0 when c has more runs).
+  const seg = instance.ratios.map((r, k) => {
+    const out = new Array<number>(colourCount).fill(0);
+    if (!forced) return out;
     const lo = Math.max(0, m - r.p + 1);
-    let sum = 0;
     for (let c = 0; c < colourCount; c++) {
       if (runs[c] !== 1) continue;
       const ones = perColour[k]![c]!;
       if (c === c0 && c0First) {
         const known = [0];
         for (let t = lo; t < m; t++) known.push(known[known.length - 1]! + instance.options[k]![t]!);
-        sum += segmentBound(r.n, r.p, lo, m, lo, m - lo + counts[c]!, known, ones);
+        out[c] = segmentBound(r.n, r.p, lo, m, lo, m - lo + counts[c]!, known, ones);
       } else {
-        sum += floatingSegmentBound(r.n, r.p, lo, m, counts[c]!, ones);
+        out[c] = floatingSegmentBound(r.n, r.p, lo, m, counts[c]!, ones);
       }
     }
-    return Math.max(whole[k]!, sum);
+    return out;
   });
+  const atMin = instance.ratios.map((_, k) =>
+    Math.max(
+      whole[k]!,
+      seg[k]!.reduce((a, b) => a + b, 0),
+    ),
+  );
+
+  // Joint bound at minimal PCC: the bounds above take one constraint at a time, but the
+  // constraints share the cars of a segment. For a one-run colour c whose segment floats (it is
+  // not c0's first run) and when m >= P_k - 1, every window of constraint k that intersects the
+  // segment is counted (it starts at a - P_k + 1 >= m - P_k + 1 = lo, a >= m being the segment
+  // start), so the weighted violations counted on the segment's cars alone are at least the
+  // exact minimum of `segmentJointMinimum` over any set of constraints, plus seg[k][c] for the
+  // others (tried: the constraints with option cars in the segment, then those with a positive
+  // seg[k][c]; a set whose state space is too large is skipped). By the same superadditivity as above these add up over the
+  // segments (and colours with several runs contribute 0), which bounds w_hprc HPRC +
+  // w_lprc LPRC from below for every sequence with PCC = pccMin.
+  const weightOf = (k: number): number => (instance.ratios[k]!.priority === 'high' ? w.hprc : w.lprc);
+  let jointRatios = 0;
+  if (forced) {
+    for (let c = 0; c < colourCount; c++) {
+      if (runs[c] !== 1) continue;
+      let alone = 0;
+      instance.ratios.forEach((_, k) => {
+        alone += weightOf(k) * seg[k]![c]!;
+      });
+      let best = alone;
+      if (!(c === c0 && c0First)) {
+        const eligible = instance.ratios
+          .map((_, k) => k)
+          .filter((k) => {
+            const r = instance.ratios[k]!;
+            return r.n < r.p && m >= r.p - 1 && perColour[k]![c]! > 0 && weightOf(k) > 0;
+          });
+        const cars: number[][] = [];
+        for (let car = m; car < total; car++) {
+          if (instance.colours[car] === c) cars.push(eligible.map((k) => instance.options[k]![car]!));
+        }
+        const attempt = (set: number[]): void => {
+          if (set.length === 0) return;
+          const columns = set.map((k) => eligible.indexOf(k));
+          const joint = segmentJointMinimum(
+            cars.map((bits) => columns.map((i) => bits[i]!)),
+            set.map((k) => ({ n: instance.ratios[k]!.n, p: instance.ratios[k]!.p, weight: weightOf(k) })),
+          );
+          if (joint === undefined) return;
+          let rest = 0;
+          instance.ratios.forEach((_, k) => {
+            if (!set.includes(k)) rest += weightOf(k) * seg[k]![c]!;
+          });
+          best = Math.max(best, joint + rest);
+        };
+        const before = best;
+        attempt(eligible);
+        if (best === before) attempt(eligible.filter((k) => seg[k]![c]! > 0));
+      }
+      jointRatios += best;
+    }
+  }
 
   // HPRC = 0: every run of colour c respects every high constraint, so colour c needs at least
   // minimumRunsWithoutViolation runs for each of them (and ceil(n_c / B)).
@@ -250,12 +416,13 @@ export const lowerBound = (instance: Instance): LowerBound => {
   // Split every feasible sequence by (PCC = pccMin or more) x (HPRC = 0 or more): the cases cover
   // all of them (PCC >= pccMin always); each has componentwise bounds, and the score (weights are
   // non-negative) is at least the smallest case's.
+  // At PCC = pccMin the ratio part is also at least jointRatios, whatever HPRC is.
   const cases: number[] = [];
-  const add = (pcc: number, hprc: number, lprc: number): void => {
-    cases.push(w.pcc * pcc + w.hprc * hprc + w.lprc * lprc);
+  const add = (pcc: number, hprc: number, lprc: number, ratioFloor = 0): void => {
+    cases.push(w.pcc * pcc + Math.max(w.hprc * hprc + w.lprc * lprc, ratioFloor));
   };
-  if (hprcAtMin === 0 && pccNoHigh <= pccMin) add(pccMin, 0, lprcAtMin);
-  add(pccMin, Math.max(1, hprcAtMin), lprcAtMin);
+  if (hprcAtMin === 0 && pccNoHigh <= pccMin) add(pccMin, 0, lprcAtMin, jointRatios);
+  add(pccMin, Math.max(1, hprcAtMin), lprcAtMin, jointRatios);
   if (hprcMin === 0) add(Math.max(pccMin + 1, pccNoHigh), 0, lprcMin);
   add(pccMin + 1, Math.max(1, hprcMin), lprcMin);
   return {
@@ -263,5 +430,6 @@ export const lowerBound = (instance: Instance): LowerBound => {
     components: { hprc: hprcMin, pcc: pccMin, lprc: lprcMin },
     pccWithoutHprc: pccNoHigh,
     ratiosAtMinimumPcc: { hprc: hprcAtMin, lprc: lprcAtMin },
+    weightedRatiosAtMinimumPcc: Math.max(w.hprc * hprcAtMin + w.lprc * lprcAtMin, jointRatios),
   };
 };

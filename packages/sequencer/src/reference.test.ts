@@ -94,9 +94,11 @@ describe.skipIf(!existsSync(csv) || !existsSync(solutions))('reference solutions
       .filter((r) => r['set'] === 'X')
       .filter((r) => lowerBound(load('X', r['instance']!)).score === Number(r['best_verified_score']))
       .map((r) => r['instance']);
-    // 035_CH2 and 064_CH2 are proven here; the others were already proven in BEST_KNOWN.md.
+    // 022_RAF (by the joint segment bound), 035_CH2 and 064_CH2 are proven here; the others
+    // were already proven in BEST_KNOWN.md.
     expect(optimal).toEqual(
       expect.arrayContaining([
+        '022_RAF_EP_ENP_S49_J2',
         '028_CH2_EP_ENP_RAF_S51_J1',
         '035_CH1_RAF_EP_S50_J4',
         '035_CH2_RAF_EP_S50_J4',
