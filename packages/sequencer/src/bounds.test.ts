@@ -23,7 +23,7 @@ const permutations = (items: number[]): number[][] => {
 };
 
 /** Exact minima by enumerating every day-D order (tiny instances only). */
-const bruteForce = (instance: Instance, pccMin: number) => {
+const bruteForce = (instance: Instance, pccMin: number, hprcMin = 0) => {
   let score = Number.POSITIVE_INFINITY;
   const min = {
     hprc: Number.POSITIVE_INFINITY,
@@ -31,6 +31,7 @@ const bruteForce = (instance: Instance, pccMin: number) => {
     lprc: Number.POSITIVE_INFINITY,
   };
   let pccWithoutHprc = Number.POSITIVE_INFINITY;
+  let pccAtMinimumHprc = Number.POSITIVE_INFINITY;
   const atMin = {
     hprc: Number.POSITIVE_INFINITY,
     lprc: Number.POSITIVE_INFINITY,
@@ -44,13 +45,14 @@ const bruteForce = (instance: Instance, pccMin: number) => {
     min.pcc = Math.min(min.pcc, e.pcc);
     min.lprc = Math.min(min.lprc, e.lprc);
     if (e.hprc === 0) pccWithoutHprc = Math.min(pccWithoutHprc, e.pcc);
+    if (e.hprc === hprcMin) pccAtMinimumHprc = Math.min(pccAtMinimumHprc, e.pcc);
     if (e.pcc === pccMin) {
       atMin.hprc = Math.min(atMin.hprc, e.hprc);
       atMin.lprc = Math.min(atMin.lprc, e.lprc);
       atMin.weighted = Math.min(atMin.weighted, e.score - e.pcc * objectiveWeights(instance.objectives).pcc);
     }
   }
-  return { score, min, pccWithoutHprc, atMin };
+  return { score, min, pccWithoutHprc, pccAtMinimumHprc, atMin };
 };
 
 /** A hand-built instance: colours and option bits per car, D-1 cars first. */
@@ -110,6 +112,14 @@ describe('counting pieces', () => {
     expect(segmentBound(1, 2, 0, 0, 0, 4, [0], 3)).toBe(1);
     // All 4: windows [0,2) [1,3) [2,4) hold 2 each, the truncated [3] holds 1: 3 violations.
     expect(segmentBound(1, 2, 0, 0, 0, 4, [0], 4)).toBe(3);
+  });
+
+  it('segment bound keeps the excess of a window that D-1 cars already overfill', () => {
+    // D-1 = [x, x], 1/3, then 4 day-D cars without the option: window 0 = (x, x, day car) holds
+    // 2 whatever the order. Summed over its shift (windows 0 and 3) the cars would fit (2 <= 2N).
+    expect(segmentBound(1, 3, 0, 2, 0, 6, [0, 1, 2], 0)).toBe(1);
+    // One day-D option car more adds at least nothing on its own (it can sit in window 3).
+    expect(segmentBound(1, 3, 0, 2, 0, 6, [0, 1, 2], 1)).toBe(1);
   });
 
   it('PCC from runs: c0 continues into day D or costs one change', () => {
@@ -232,12 +242,13 @@ describe('lowerBound', () => {
   it('never exceeds the exact optimum (brute force over every order of small random instances)', () => {
     let positive = 0;
     let exactCount = 0;
+    let tightHprc = 0;
     const rnd = createRandom(99);
     for (let seed = 1; seed <= 120; seed++) {
       const limit = rnd.int(3) === 0 ? Number.POSITIVE_INFINITY : 1 + rnd.int(3);
       const inst = randomInstance(seed, { cars: 4 + rnd.int(4), prev: rnd.int(5), limit });
       const bound = lowerBound(inst);
-      const exact = bruteForce(inst, bound.components.pcc);
+      const exact = bruteForce(inst, bound.components.pcc, bound.components.hprc);
       if (!Number.isFinite(exact.score)) continue; // no feasible order
       expect(bound.score).toBeLessThanOrEqual(exact.score);
       expect(bound.components.hprc).toBeLessThanOrEqual(exact.min.hprc);
@@ -245,6 +256,10 @@ describe('lowerBound', () => {
       expect(bound.components.lprc).toBeLessThanOrEqual(exact.min.lprc);
       if (Number.isFinite(exact.pccWithoutHprc))
         expect(bound.pccWithoutHprc).toBeLessThanOrEqual(exact.pccWithoutHprc);
+      if (Number.isFinite(exact.pccAtMinimumHprc)) {
+        expect(bound.pccAtMinimumHprc).toBeLessThanOrEqual(exact.pccAtMinimumHprc);
+        if (bound.components.hprc > 0) tightHprc++;
+      }
       if (Number.isFinite(exact.atMin.hprc)) {
         expect(bound.ratiosAtMinimumPcc.hprc).toBeLessThanOrEqual(exact.atMin.hprc);
         expect(bound.ratiosAtMinimumPcc.lprc).toBeLessThanOrEqual(exact.atMin.lprc);
@@ -256,6 +271,32 @@ describe('lowerBound', () => {
     // The bounds are not vacuous: most are positive, and many are exact on these tiny cases.
     expect(positive).toBeGreaterThan(60);
     expect(exactCount).toBeGreaterThan(20);
+    // The PCC bound at HPRC = a positive bound was checked on some of them.
+    expect(tightHprc).toBeGreaterThan(5);
+  });
+
+  it('at the HPRC bound, constraints bounded at 0 have no violation and need more runs', () => {
+    // D-1 = two cars of colour 0 with option A (1/3, high): window 0 holds both, HPRC >= 1 in
+    // every order. Day D: three colour-1 cars with option B (1/2, high), two plain colour-2 cars.
+    // With HPRC = 1 option B has no violation, so colour 1 is 3 runs: B x B x B, PCC 5 (colour 0
+    // is absent from day D); PCC 2 would cost a B violation (HPRC 2). HPRC first.
+    const inst = handInstance({
+      prev: 2,
+      colours: [0, 0, 1, 1, 1, 2, 2],
+      options: [
+        [1, 1, 0, 0, 0, 0, 0],
+        [0, 0, 1, 1, 1, 0, 0],
+      ],
+      ratios: [
+        { n: 1, p: 3, priority: 'high' },
+        { n: 1, p: 2, priority: 'high' },
+      ],
+    });
+    const bound = lowerBound(inst);
+    expect(bound.components).toEqual({ hprc: 1, pcc: 2, lprc: 0 });
+    expect(bound.pccAtMinimumHprc).toBe(5);
+    expect(bound.score).toBe(1_005_000);
+    expect(bound.score).toBe(bruteForce(inst, bound.components.pcc, 1).score);
   });
 
   it('counts the constraints of one segment together at minimal PCC (hand case)', () => {

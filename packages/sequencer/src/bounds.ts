@@ -20,6 +20,8 @@ export type LowerBound = {
   components: Components;
   /** Lower bound on PCC among feasible sequences with HPRC = 0. */
   pccWithoutHprc: number;
+  /** Lower bound on PCC among feasible sequences whose HPRC equals `components.hprc`. */
+  pccAtMinimumHprc: number;
   /** Lower bounds on HPRC and LPRC among feasible sequences whose PCC equals `components.pcc`. */
   ratiosAtMinimumPcc: { hprc: number; lprc: number };
   /**
@@ -113,16 +115,20 @@ export const minimumRunsWithoutViolation = (
 
 /**
  * Lower bound on sum over counted windows W of max(0, |W ∩ S ∩ option| - N) for one segment
- * S = [a, a + len) of positions: `knownOnes` are the option cars at D-1 positions a..m-1 of S
+ * S = [a, a + len) of positions: the option cars at its D-1 positions a..m-1 are known
  * (`knownPrefix[t]` = option cars among S's first t positions, for t <= max(0, m - a)), and the
  * `dayOnes` option cars of S's day-D part sit anywhere in it.
  *
  * For each shift j in 0..P-1 the windows starting at a - j, a - j + P, a - j + 2P, ... up to
  * a + len - 1 tile S; they are pairwise disjoint, and different shifts give different windows
  * (different start residues mod P). Drop the windows that are not counted (start < lo; they come
- * first): the rest, q windows, cover S from some position u on, so they hold at least
- * (known ones at or after u) + max(0, dayOnes - day positions before u) option cars of S, and the
- * sum of max(0, x - N) over them is at least that total minus qN. Sum over the shifts.
+ * first): the rest, q windows, cover S from some position u on, so their day-D positions hold
+ * at least Dc = max(0, dayOnes - day positions before u) option cars. Window w holds k_w known
+ * option cars and d_w day-D ones (sum d_w >= Dc); with s_w = max(0, N - k_w) its violation is
+ * max(0, k_w + d_w - N) = max(0, k_w - N) + max(0, d_w - s_w) (check k_w >= N and k_w < N), so
+ * the shift's violations are at least sum_w max(0, k_w - N) + max(0, Dc - sum_w s_w). (This is
+ * at least max(0, sum_w k_w + Dc - qN), as sum_w max(0, k_w - N) - sum_w s_w = sum_w k_w - qN,
+ * and it also keeps a D-1 window's own excess.) Sum over the shifts.
  */
 export const segmentBound = (
   n: number,
@@ -135,7 +141,6 @@ export const segmentBound = (
   dayOnes: number,
 ): number => {
   const knownLen = Math.max(0, Math.min(m, a + len) - a);
-  const knownOnes = knownLen > 0 ? knownPrefix[knownLen]! : 0;
   const end = a + len;
   let total = 0;
   for (let j = 0; j < p; j++) {
@@ -145,10 +150,25 @@ export const segmentBound = (
     if (s >= end) continue;
     const q = Math.floor((end - 1 - s) / p) + 1;
     const u = Math.max(a, s);
-    const knownBefore = Math.min(u, m) - a > 0 ? knownPrefix[Math.min(u, m) - a]! : 0;
     const dayBefore = Math.max(0, u - Math.max(a, m));
-    const covered = knownOnes - knownBefore + Math.max(0, dayOnes - dayBefore);
-    total += Math.max(0, covered - q * n);
+    const dayCovered = Math.max(0, dayOnes - dayBefore);
+    // known(x) = known option cars of S at positions a..x-1 (x clamped to the known part).
+    const known = (x: number): number => {
+      const t = Math.min(Math.max(x, a), a + knownLen) - a;
+      return t > 0 ? knownPrefix[t]! : 0;
+    };
+    let excess = 0;
+    let slack = 0;
+    let windows = 0;
+    // Windows that reach known positions (start below a + knownLen); the rest hold none.
+    for (let start = s; start < end && start < a + knownLen; start += p) {
+      const k = known(start + p) - known(start);
+      excess += Math.max(0, k - n);
+      slack += Math.max(0, n - k);
+      windows++;
+    }
+    slack += (q - windows) * n;
+    total += excess + Math.max(0, dayCovered - slack);
   }
   return total;
 };
@@ -392,19 +412,24 @@ export const lowerBound = (instance: Instance): LowerBound => {
     }
   }
 
-  // HPRC = 0: every run of colour c respects every high constraint, so colour c needs at least
-  // minimumRunsWithoutViolation runs for each of them (and ceil(n_c / B)).
-  const runsNoHigh = Int32Array.from(runs);
-  if (ratioOn) {
-    instance.ratios.forEach((r, k) => {
-      if (r.priority !== 'high') return;
-      for (let c = 0; c < colourCount; c++) {
-        const need = minimumRunsWithoutViolation(counts[c]!, perColour[k]![c]!, r.n, r.p, limit);
-        if (need > runsNoHigh[c]!) runsNoHigh[c] = need;
-      }
-    });
-  }
-  const pccNoHigh = pccFromRuns(instance, runsNoHigh);
+  // A set of high constraints without any violation: every run of colour c respects each of
+  // them, so colour c needs at least minimumRunsWithoutViolation runs for each (and
+  // ceil(n_c / B)).
+  const pccWithout = (free: (k: number) => boolean): number => {
+    const need = Int32Array.from(runs);
+    if (ratioOn) {
+      instance.ratios.forEach((r, k) => {
+        if (r.priority !== 'high' || !free(k)) return;
+        for (let c = 0; c < colourCount; c++) {
+          const v = minimumRunsWithoutViolation(counts[c]!, perColour[k]![c]!, r.n, r.p, limit);
+          if (v > need[c]!) need[c] = v;
+        }
+      });
+    }
+    return pccFromRuns(instance, need);
+  };
+  // HPRC = 0: no high constraint is violated.
+  const pccNoHigh = pccWithout(() => true);
 
   const sumBy = (values: number[], priority: 'high' | 'low'): number =>
     values.reduce((acc, v, k) => acc + (instance.ratios[k]!.priority === priority ? v : 0), 0);
@@ -412,23 +437,30 @@ export const lowerBound = (instance: Instance): LowerBound => {
   const lprcMin = sumBy(whole, 'low');
   const hprcAtMin = sumBy(atMin, 'high');
   const lprcAtMin = sumBy(atMin, 'low');
+  // HPRC = hprcMin: each high constraint k has at least whole[k] violations and they add up to
+  // hprcMin = sum whole[k], so each has exactly whole[k]; those with whole[k] = 0 have none.
+  // (With hprcMin = 0 this is pccNoHigh.)
+  const pccTight = pccWithout((k) => whole[k] === 0);
 
-  // Split every feasible sequence by (PCC = pccMin or more) x (HPRC = 0 or more): the cases cover
-  // all of them (PCC >= pccMin always); each has componentwise bounds, and the score (weights are
-  // non-negative) is at least the smallest case's.
-  // At PCC = pccMin the ratio part is also at least jointRatios, whatever HPRC is.
+  // Split every feasible sequence by (PCC = pccMin or more) x (HPRC = hprcMin or more): the
+  // cases cover all of them (PCC >= pccMin and HPRC >= hprcMin always); each has componentwise
+  // bounds, and the score (weights are non-negative) is at least the smallest case's. At
+  // PCC = pccMin the ratio part is also at least jointRatios, whatever HPRC is; a case whose
+  // bounds contradict each other (HPRC = hprcMin below hprcAtMin, or PCC = pccMin below
+  // pccTight) holds no sequence and is left out.
   const cases: number[] = [];
   const add = (pcc: number, hprc: number, lprc: number, ratioFloor = 0): void => {
     cases.push(w.pcc * pcc + Math.max(w.hprc * hprc + w.lprc * lprc, ratioFloor));
   };
-  if (hprcAtMin === 0 && pccNoHigh <= pccMin) add(pccMin, 0, lprcAtMin, jointRatios);
-  add(pccMin, Math.max(1, hprcAtMin), lprcAtMin, jointRatios);
-  if (hprcMin === 0) add(Math.max(pccMin + 1, pccNoHigh), 0, lprcMin);
-  add(pccMin + 1, Math.max(1, hprcMin), lprcMin);
+  if (hprcAtMin <= hprcMin && pccTight <= pccMin) add(pccMin, hprcMin, lprcAtMin, jointRatios);
+  add(pccMin, Math.max(hprcMin + 1, hprcAtMin), lprcAtMin, jointRatios);
+  add(Math.max(pccMin + 1, pccTight), hprcMin, lprcMin);
+  add(pccMin + 1, hprcMin + 1, lprcMin);
   return {
     score: Math.min(...cases),
     components: { hprc: hprcMin, pcc: pccMin, lprc: lprcMin },
     pccWithoutHprc: pccNoHigh,
+    pccAtMinimumHprc: Math.max(pccMin, pccTight),
     ratiosAtMinimumPcc: { hprc: hprcAtMin, lprc: lprcAtMin },
     weightedRatiosAtMinimumPcc: Math.max(w.hprc * hprcAtMin + w.lprc * lprcAtMin, jointRatios),
   };
