@@ -299,6 +299,23 @@ describe('lowerBound', () => {
     expect(bound.score).toBe(bruteForce(inst, bound.components.pcc, 1).score);
   });
 
+  it('a D-1 tail that fills the first window keeps a c0 car with the option from starting day D', () => {
+    // D-1 = two colour-0 cars with option A (2/3, high): window 0 already holds 2, so position 2
+    // cannot hold an A car without a violation. Day D: one colour-0 car with A, two plain colour-1
+    // cars. HPRC 0 therefore starts day D with colour 1: PCC 2 (0 -> 1 -> 0), not 1. HPRC first.
+    const inst = handInstance({
+      prev: 2,
+      colours: [0, 0, 0, 1, 1],
+      options: [[1, 1, 1, 0, 0]],
+      ratios: [{ n: 2, p: 3, priority: 'high' }],
+    });
+    const bound = lowerBound(inst);
+    expect(bound.components.pcc).toBe(1);
+    expect(bound.pccWithoutHprc).toBe(2);
+    expect(bound.score).toBe(2_000);
+    expect(bound.score).toBe(bruteForce(inst, bound.components.pcc).score);
+  });
+
   it('counts the constraints of one segment together at minimal PCC (hand case)', () => {
     // D-1: one car of colour 0 (absent from day D, so PCC >= 1 and one run of colour 1 gives 1).
     // Day D: colour 1 = cars A (high), B (low), AB (both), constraints 1/2. Each constraint alone

@@ -38,9 +38,10 @@ export type LowerBound = {
  *   r_max runs of the colour with the most need r_max - 1 runs of other colours between them:
  *   runs >= max(sum r_c, 2 r_max - 1).
  * - R1: PCC = (runs in D - 1) + [m > 0 and the first D car's colour != c0]; the bracket is 1 when
- *   c0 does not occur in day D at all.
+ *   c0 does not occur in day D at all, or when the caller knows that no c0 car can be first
+ *   (`c0Blocked`).
  */
-export const pccFromRuns = (instance: Instance, runs: ArrayLike<number>): number => {
+export const pccFromRuns = (instance: Instance, runs: ArrayLike<number>, c0Blocked = false): number => {
   let sum = 0;
   let max = 0;
   for (let c = 0; c < runs.length; c++) {
@@ -52,7 +53,7 @@ export const pccFromRuns = (instance: Instance, runs: ArrayLike<number>): number
   const m = instance.prevCount;
   const c0 = m > 0 ? instance.colours[m - 1]! : -1;
   const c0Missing = m > 0 && (c0 >= runs.length || runs[c0] === 0);
-  return runCount - 1 + (c0Missing ? 1 : 0);
+  return runCount - 1 + (c0Missing || (m > 0 && c0Blocked) ? 1 : 0);
 };
 
 /** Day-D cars per colour. */
@@ -415,8 +416,22 @@ export const lowerBound = (instance: Instance): LowerBound => {
   // A set of high constraints without any violation: every run of colour c respects each of
   // them, so colour c needs at least minimumRunsWithoutViolation runs for each (and
   // ceil(n_c / B)).
+  // Also, if such a constraint has option cars on every day-D car of colour c0, and some counted
+  // window containing position m (start s with max(lo, m - P + 1) <= s < m) already holds N
+  // option cars among the D-1 cars s..m-1, then position m cannot hold an option car, so the
+  // first day-D car is not of colour c0 and R1 charges the change from the D-1 tail.
+  const c0Col = m > 0 ? instance.colours[m - 1]! : -1;
+  const startFull = instance.ratios.map((r, k) => {
+    if (!ratioOn || m === 0) return false;
+    const lo = Math.max(0, m - r.p + 1);
+    let ones = 0;
+    for (let t = lo; t < m; t++) ones += instance.options[k]![t]!;
+    // Windows s = lo, lo + 1, ..., m - 1 hold the D-1 cars s..m-1: the first one holds the most.
+    return lo < m && ones >= r.n;
+  });
   const pccWithout = (free: (k: number) => boolean): number => {
     const need = Int32Array.from(runs);
+    let c0Blocked = false;
     if (ratioOn) {
       instance.ratios.forEach((r, k) => {
         if (r.priority !== 'high' || !free(k)) return;
@@ -424,9 +439,11 @@ export const lowerBound = (instance: Instance): LowerBound => {
           const v = minimumRunsWithoutViolation(counts[c]!, perColour[k]![c]!, r.n, r.p, limit);
           if (v > need[c]!) need[c] = v;
         }
+        if (startFull[k] && c0Col >= 0 && counts[c0Col]! > 0 && perColour[k]![c0Col] === counts[c0Col])
+          c0Blocked = true;
       });
     }
-    return pccFromRuns(instance, need);
+    return pccFromRuns(instance, need, c0Blocked);
   };
   // HPRC = 0: no high constraint is violated.
   const pccNoHigh = pccWithout(() => true);
