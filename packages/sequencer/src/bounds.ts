@@ -206,7 +206,7 @@ const floatingSegmentBound = (
 export const segmentJointMinimum = (
   cars: readonly (readonly number[])[],
   ratios: readonly { n: number; p: number; weight: number }[],
-  maxStates = 400_000,
+  maxStates = 200_000,
 ): number | undefined => {
   const len = cars.length;
   if (len === 0 || ratios.length === 0) return 0;
@@ -241,7 +241,7 @@ export const segmentJointMinimum = (
   }
   const memo = new Map<number, number>();
   const left = [...counts];
-  // Option count of constraint k over the newest `width` cars of `hist` (digits) plus `extra`.
+  // Option cars of constraint k among the newest `width` cars of `hist`.
   const windowCount = (hist: number, width: number, k: number): number => {
     let sum = 0;
     let x = hist;
@@ -367,9 +367,9 @@ export const lowerBound = (instance: Instance): LowerBound => {
   // start), so the weighted violations counted on the segment's cars alone are at least the
   // exact minimum of `segmentJointMinimum` over any set of constraints, plus seg[k][c] for the
   // others (tried: the constraints with option cars in the segment, then those with a positive
-  // seg[k][c]; a set whose state space is too large is skipped). By the same superadditivity as above these add up over the
-  // segments (and colours with several runs contribute 0), which bounds w_hprc HPRC +
-  // w_lprc LPRC from below for every sequence with PCC = pccMin.
+  // seg[k][c]; a set whose state space is too large is skipped). By the same superadditivity as
+  // above these add up over the segments (colours with several runs contribute 0), which bounds
+  // w_hprc HPRC + w_lprc LPRC from below for every sequence with PCC = pccMin.
   const weightOf = (k: number): number => (instance.ratios[k]!.priority === 'high' ? w.hprc : w.lprc);
   let jointRatios = 0;
   if (forced) {
