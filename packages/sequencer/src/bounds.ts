@@ -20,8 +20,15 @@ export type LowerBound = {
   components: Components;
   /** Lower bound on PCC among feasible sequences with HPRC = 0. */
   pccWithoutHprc: number;
+  /** Lower bound on PCC among feasible sequences whose HPRC equals `components.hprc`. */
+  pccAtMinimumHprc: number;
   /** Lower bounds on HPRC and LPRC among feasible sequences whose PCC equals `components.pcc`. */
   ratiosAtMinimumPcc: { hprc: number; lprc: number };
+  /**
+   * Lower bound on w_hprc HPRC + w_lprc LPRC among feasible sequences whose PCC equals
+   * `components.pcc` (with the joint per-segment minimum, see `segmentJointMinimum`).
+   */
+  weightedRatiosAtMinimumPcc: number;
 };
 
 /**
@@ -31,9 +38,10 @@ export type LowerBound = {
  *   r_max runs of the colour with the most need r_max - 1 runs of other colours between them:
  *   runs >= max(sum r_c, 2 r_max - 1).
  * - R1: PCC = (runs in D - 1) + [m > 0 and the first D car's colour != c0]; the bracket is 1 when
- *   c0 does not occur in day D at all.
+ *   c0 does not occur in day D at all, or when the caller knows that no c0 car can be first
+ *   (`c0Blocked`).
  */
-export const pccFromRuns = (instance: Instance, runs: ArrayLike<number>): number => {
+export const pccFromRuns = (instance: Instance, runs: ArrayLike<number>, c0Blocked = false): number => {
   let sum = 0;
   let max = 0;
   for (let c = 0; c < runs.length; c++) {
@@ -45,7 +53,7 @@ export const pccFromRuns = (instance: Instance, runs: ArrayLike<number>): number
   const m = instance.prevCount;
   const c0 = m > 0 ? instance.colours[m - 1]! : -1;
   const c0Missing = m > 0 && (c0 >= runs.length || runs[c0] === 0);
-  return runCount - 1 + (c0Missing ? 1 : 0);
+  return runCount - 1 + (c0Missing || (m > 0 && c0Blocked) ? 1 : 0);
 };
 
 /** Day-D cars per colour. */
@@ -108,16 +116,20 @@ export const minimumRunsWithoutViolation = (
 
 /**
  * Lower bound on sum over counted windows W of max(0, |W ∩ S ∩ option| - N) for one segment
- * S = [a, a + len) of positions: `knownOnes` are the option cars at D-1 positions a..m-1 of S
+ * S = [a, a + len) of positions: the option cars at its D-1 positions a..m-1 are known
  * (`knownPrefix[t]` = option cars among S's first t positions, for t <= max(0, m - a)), and the
  * `dayOnes` option cars of S's day-D part sit anywhere in it.
  *
  * For each shift j in 0..P-1 the windows starting at a - j, a - j + P, a - j + 2P, ... up to
  * a + len - 1 tile S; they are pairwise disjoint, and different shifts give different windows
  * (different start residues mod P). Drop the windows that are not counted (start < lo; they come
- * first): the rest, q windows, cover S from some position u on, so they hold at least
- * (known ones at or after u) + max(0, dayOnes - day positions before u) option cars of S, and the
- * sum of max(0, x - N) over them is at least that total minus qN. Sum over the shifts.
+ * first): the rest, q windows, cover S from some position u on, so their day-D positions hold
+ * at least Dc = max(0, dayOnes - day positions before u) option cars. Window w holds k_w known
+ * option cars and d_w day-D ones (sum d_w >= Dc); with s_w = max(0, N - k_w) its violation is
+ * max(0, k_w + d_w - N) = max(0, k_w - N) + max(0, d_w - s_w) (check k_w >= N and k_w < N), so
+ * the shift's violations are at least sum_w max(0, k_w - N) + max(0, Dc - sum_w s_w). (This is
+ * at least max(0, sum_w k_w + Dc - qN), as sum_w max(0, k_w - N) - sum_w s_w = sum_w k_w - qN,
+ * and it also keeps a D-1 window's own excess.) Sum over the shifts.
  */
 export const segmentBound = (
   n: number,
@@ -130,7 +142,6 @@ export const segmentBound = (
   dayOnes: number,
 ): number => {
   const knownLen = Math.max(0, Math.min(m, a + len) - a);
-  const knownOnes = knownLen > 0 ? knownPrefix[knownLen]! : 0;
   const end = a + len;
   let total = 0;
   for (let j = 0; j < p; j++) {
@@ -140,10 +151,25 @@ export const segmentBound = (
     if (s >= end) continue;
     const q = Math.floor((end - 1 - s) / p) + 1;
     const u = Math.max(a, s);
-    const knownBefore = Math.min(u, m) - a > 0 ? knownPrefix[Math.min(u, m) - a]! : 0;
     const dayBefore = Math.max(0, u - Math.max(a, m));
-    const covered = knownOnes - knownBefore + Math.max(0, dayOnes - dayBefore);
-    total += Math.max(0, covered - q * n);
+    const dayCovered = Math.max(0, dayOnes - dayBefore);
+    // known(x) = known option cars of S at positions a..x-1 (x clamped to the known part).
+    const known = (x: number): number => {
+      const t = Math.min(Math.max(x, a), a + knownLen) - a;
+      return t > 0 ? knownPrefix[t]! : 0;
+    };
+    let excess = 0;
+    let slack = 0;
+    let windows = 0;
+    // Windows that reach known positions (start below a + knownLen); the rest hold none.
+    for (let start = s; start < end && start < a + knownLen; start += p) {
+      const k = known(start + p) - known(start);
+      excess += Math.max(0, k - n);
+      slack += Math.max(0, n - k);
+      windows++;
+    }
+    slack += (q - windows) * n;
+    total += excess + Math.max(0, dayCovered - slack);
   }
   return total;
 };
@@ -162,6 +188,107 @@ const floatingSegmentBound = (
   const last = Math.max(m, lo + p - 1);
   for (let a = m; a <= last; a++) min = Math.min(min, segmentBound(n, p, lo, m, a, len, [0], ones));
   return min;
+};
+
+/**
+ * Exact minimum, over every order of one segment's cars, of sum_k weight_k * (violations of
+ * constraint k counted on the segment's cars only), over every window of P_k positions that
+ * intersects the segment: windows starting at -(P_k - 1) .. len - 1 relative to the segment,
+ * truncated to it at both ends. `cars[i][k]` = 1 when car i of the segment has option k.
+ *
+ * A dynamic programme over (cars left of each option pattern, patterns of the last
+ * max P_k - 1 cars placed): the window ending at the car just placed (its start may be before
+ * the segment) depends only on those, and at the end the windows that start in the last
+ * P_k - 1 positions do too. Every order is one path, and each window is charged exactly once
+ * (when its last segment position is placed), so the minimum is exact. Returns undefined when
+ * the state space exceeds `maxStates` (the caller then does without it).
+ */
+export const segmentJointMinimum = (
+  cars: readonly (readonly number[])[],
+  ratios: readonly { n: number; p: number; weight: number }[],
+  maxStates = 200_000,
+): number | undefined => {
+  const len = cars.length;
+  if (len === 0 || ratios.length === 0) return 0;
+  const patternOf = new Map<string, number>();
+  const patterns: number[][] = [];
+  const counts: number[] = [];
+  for (const car of cars) {
+    const key = car.join('');
+    let t = patternOf.get(key);
+    if (t === undefined) {
+      t = patterns.length;
+      patternOf.set(key, t);
+      patterns.push([...car]);
+      counts.push(0);
+    }
+    counts[t]!++;
+  }
+  const types = patterns.length;
+  const h = Math.max(...ratios.map((r) => r.p)) - 1;
+  // History digits: 0 = before the segment (no car), t + 1 = pattern t; newest digit lowest.
+  const base = types + 1;
+  let histStates = 1;
+  for (let i = 0; i < h; i++) histStates *= base;
+  let countStates = 1;
+  for (const c of counts) countStates *= c + 1;
+  if (countStates * histStates > maxStates) return undefined;
+  const radix: number[] = [];
+  let r = 1;
+  for (const c of counts) {
+    radix.push(r);
+    r *= c + 1;
+  }
+  const memo = new Map<number, number>();
+  const left = [...counts];
+  // Option cars of constraint k among the newest `width` cars of `hist`.
+  const windowCount = (hist: number, width: number, k: number): number => {
+    let sum = 0;
+    let x = hist;
+    for (let i = 0; i < width; i++) {
+      const d = x % base;
+      if (d > 0) sum += patterns[d - 1]![k]!;
+      x = Math.floor(x / base);
+    }
+    return sum;
+  };
+  const cost = (count: number, k: number): number => Math.max(0, count - ratios[k]!.n) * ratios[k]!.weight;
+  const endCost = (hist: number): number => {
+    // Windows starting at len - j (j = 1 .. P_k - 1) hold the last j cars (fewer if len < j).
+    let total = 0;
+    ratios.forEach((rt, k) => {
+      for (let j = 1; j < rt.p; j++) total += cost(windowCount(hist, Math.min(j, h), k), k);
+    });
+    return total;
+  };
+  const solve = (placed: number, countKey: number, hist: number): number => {
+    if (placed === len) return endCost(hist);
+    const key = countKey * histStates + hist;
+    const seen = memo.get(key);
+    if (seen !== undefined) return seen;
+    let best = Number.POSITIVE_INFINITY;
+    for (let t = 0; t < types; t++) {
+      if (left[t] === 0) continue;
+      // Window ending at this car: it and the newest P_k - 1 cars before it.
+      let c = 0;
+      ratios.forEach((rt, k) => {
+        c += cost(patterns[t]![k]! + windowCount(hist, rt.p - 1, k), k);
+      });
+      if (c >= best) continue;
+      const next = h === 0 ? 0 : (hist * base + t + 1) % histStates;
+      left[t]!--;
+      const v = c + solve(placed + 1, countKey - radix[t]!, next);
+      left[t]!++;
+      if (v < best) best = v;
+    }
+    memo.set(key, best);
+    return best;
+  };
+  let startKey = 0;
+  counts.forEach((c, t) => {
+    startKey += c * radix[t]!;
+  });
+  return solve(0, startKey, 0);
 };
 
 export const lowerBound = (instance: Instance): LowerBound => {
@@ -208,37 +335,118 @@ export const lowerBound = (instance: Instance): LowerBound => {
   const forced = ratioOn && runSum >= 2 * runMax - 1;
   const c0 = m > 0 ? instance.colours[m - 1]! : -1;
   const c0First = forced && c0 >= 0 && counts[c0]! > 0;
-  const atMin = instance.ratios.map((r, k) => {
-    if (!forced) return whole[k]!;
+  // seg[k][c] = the bound of constraint k on colour c's segment (0 when c has more runs).
+  const seg = instance.ratios.map((r, k) => {
+    const out = new Array<number>(colourCount).fill(0);
+    if (!forced) return out;
     const lo = Math.max(0, m - r.p + 1);
-    let sum = 0;
     for (let c = 0; c < colourCount; c++) {
       if (runs[c] !== 1) continue;
       const ones = perColour[k]![c]!;
       if (c === c0 && c0First) {
         const known = [0];
         for (let t = lo; t < m; t++) known.push(known[known.length - 1]! + instance.options[k]![t]!);
-        sum += segmentBound(r.n, r.p, lo, m, lo, m - lo + counts[c]!, known, ones);
+        out[c] = segmentBound(r.n, r.p, lo, m, lo, m - lo + counts[c]!, known, ones);
       } else {
-        sum += floatingSegmentBound(r.n, r.p, lo, m, counts[c]!, ones);
+        out[c] = floatingSegmentBound(r.n, r.p, lo, m, counts[c]!, ones);
       }
     }
-    return Math.max(whole[k]!, sum);
+    return out;
   });
+  const atMin = instance.ratios.map((_, k) =>
+    Math.max(
+      whole[k]!,
+      seg[k]!.reduce((a, b) => a + b, 0),
+    ),
+  );
 
-  // HPRC = 0: every run of colour c respects every high constraint, so colour c needs at least
-  // minimumRunsWithoutViolation runs for each of them (and ceil(n_c / B)).
-  const runsNoHigh = Int32Array.from(runs);
-  if (ratioOn) {
-    instance.ratios.forEach((r, k) => {
-      if (r.priority !== 'high') return;
-      for (let c = 0; c < colourCount; c++) {
-        const need = minimumRunsWithoutViolation(counts[c]!, perColour[k]![c]!, r.n, r.p, limit);
-        if (need > runsNoHigh[c]!) runsNoHigh[c] = need;
+  // Joint bound at minimal PCC: the bounds above take one constraint at a time, but the
+  // constraints share the cars of a segment. For a one-run colour c whose segment floats (it is
+  // not c0's first run) and when m >= P_k - 1, every window of constraint k that intersects the
+  // segment is counted (it starts at a - P_k + 1 >= m - P_k + 1 = lo, a >= m being the segment
+  // start), so the weighted violations counted on the segment's cars alone are at least the
+  // exact minimum of `segmentJointMinimum` over any set of constraints, plus seg[k][c] for the
+  // others (tried: the constraints with option cars in the segment, then those with a positive
+  // seg[k][c]; a set whose state space is too large is skipped). By the same superadditivity as
+  // above these add up over the segments (colours with several runs contribute 0), which bounds
+  // w_hprc HPRC + w_lprc LPRC from below for every sequence with PCC = pccMin.
+  const weightOf = (k: number): number => (instance.ratios[k]!.priority === 'high' ? w.hprc : w.lprc);
+  let jointRatios = 0;
+  if (forced) {
+    for (let c = 0; c < colourCount; c++) {
+      if (runs[c] !== 1) continue;
+      let alone = 0;
+      instance.ratios.forEach((_, k) => {
+        alone += weightOf(k) * seg[k]![c]!;
+      });
+      let best = alone;
+      if (!(c === c0 && c0First)) {
+        const eligible = instance.ratios
+          .map((_, k) => k)
+          .filter((k) => {
+            const r = instance.ratios[k]!;
+            return r.n < r.p && m >= r.p - 1 && perColour[k]![c]! > 0 && weightOf(k) > 0;
+          });
+        const cars: number[][] = [];
+        for (let car = m; car < total; car++) {
+          if (instance.colours[car] === c) cars.push(eligible.map((k) => instance.options[k]![car]!));
+        }
+        const attempt = (set: number[]): void => {
+          if (set.length === 0) return;
+          const columns = set.map((k) => eligible.indexOf(k));
+          const joint = segmentJointMinimum(
+            cars.map((bits) => columns.map((i) => bits[i]!)),
+            set.map((k) => ({ n: instance.ratios[k]!.n, p: instance.ratios[k]!.p, weight: weightOf(k) })),
+          );
+          if (joint === undefined) return;
+          let rest = 0;
+          instance.ratios.forEach((_, k) => {
+            if (!set.includes(k)) rest += weightOf(k) * seg[k]![c]!;
+          });
+          best = Math.max(best, joint + rest);
+        };
+        const before = best;
+        attempt(eligible);
+        if (best === before) attempt(eligible.filter((k) => seg[k]![c]! > 0));
       }
-    });
+      jointRatios += best;
+    }
   }
-  const pccNoHigh = pccFromRuns(instance, runsNoHigh);
+
+  // A set of high constraints without any violation: every run of colour c respects each of
+  // them, so colour c needs at least minimumRunsWithoutViolation runs for each (and
+  // ceil(n_c / B)).
+  // Also, if such a constraint has option cars on every day-D car of colour c0, and some counted
+  // window containing position m (start s with max(lo, m - P + 1) <= s < m) already holds N
+  // option cars among the D-1 cars s..m-1, then position m cannot hold an option car, so the
+  // first day-D car is not of colour c0 and R1 charges the change from the D-1 tail.
+  const c0Col = m > 0 ? instance.colours[m - 1]! : -1;
+  const startFull = instance.ratios.map((r, k) => {
+    if (!ratioOn || m === 0) return false;
+    const lo = Math.max(0, m - r.p + 1);
+    let ones = 0;
+    for (let t = lo; t < m; t++) ones += instance.options[k]![t]!;
+    // Windows s = lo, lo + 1, ..., m - 1 hold the D-1 cars s..m-1: the first one holds the most.
+    return lo < m && ones >= r.n;
+  });
+  const pccWithout = (free: (k: number) => boolean): number => {
+    const need = Int32Array.from(runs);
+    let c0Blocked = false;
+    if (ratioOn) {
+      instance.ratios.forEach((r, k) => {
+        if (r.priority !== 'high' || !free(k)) return;
+        for (let c = 0; c < colourCount; c++) {
+          const v = minimumRunsWithoutViolation(counts[c]!, perColour[k]![c]!, r.n, r.p, limit);
+          if (v > need[c]!) need[c] = v;
+        }
+        if (startFull[k] && c0Col >= 0 && counts[c0Col]! > 0 && perColour[k]![c0Col] === counts[c0Col])
+          c0Blocked = true;
+      });
+    }
+    return pccFromRuns(instance, need, c0Blocked);
+  };
+  // HPRC = 0: no high constraint is violated.
+  const pccNoHigh = pccWithout(() => true);
 
   const sumBy = (values: number[], priority: 'high' | 'low'): number =>
     values.reduce((acc, v, k) => acc + (instance.ratios[k]!.priority === priority ? v : 0), 0);
@@ -246,22 +454,31 @@ export const lowerBound = (instance: Instance): LowerBound => {
   const lprcMin = sumBy(whole, 'low');
   const hprcAtMin = sumBy(atMin, 'high');
   const lprcAtMin = sumBy(atMin, 'low');
+  // HPRC = hprcMin: each high constraint k has at least whole[k] violations and they add up to
+  // hprcMin = sum whole[k], so each has exactly whole[k]; those with whole[k] = 0 have none.
+  // (With hprcMin = 0 this is pccNoHigh.)
+  const pccTight = pccWithout((k) => whole[k] === 0);
 
-  // Split every feasible sequence by (PCC = pccMin or more) x (HPRC = 0 or more): the cases cover
-  // all of them (PCC >= pccMin always); each has componentwise bounds, and the score (weights are
-  // non-negative) is at least the smallest case's.
+  // Split every feasible sequence by (PCC = pccMin or more) x (HPRC = hprcMin or more): the
+  // cases cover all of them (PCC >= pccMin and HPRC >= hprcMin always); each has componentwise
+  // bounds, and the score (weights are non-negative) is at least the smallest case's. At
+  // PCC = pccMin the ratio part is also at least jointRatios, whatever HPRC is; a case whose
+  // bounds contradict each other (HPRC = hprcMin below hprcAtMin, or PCC = pccMin below
+  // pccTight) holds no sequence and is left out.
   const cases: number[] = [];
-  const add = (pcc: number, hprc: number, lprc: number): void => {
-    cases.push(w.pcc * pcc + w.hprc * hprc + w.lprc * lprc);
+  const add = (pcc: number, hprc: number, lprc: number, ratioFloor = 0): void => {
+    cases.push(w.pcc * pcc + Math.max(w.hprc * hprc + w.lprc * lprc, ratioFloor));
   };
-  if (hprcAtMin === 0 && pccNoHigh <= pccMin) add(pccMin, 0, lprcAtMin);
-  add(pccMin, Math.max(1, hprcAtMin), lprcAtMin);
-  if (hprcMin === 0) add(Math.max(pccMin + 1, pccNoHigh), 0, lprcMin);
-  add(pccMin + 1, Math.max(1, hprcMin), lprcMin);
+  if (hprcAtMin <= hprcMin && pccTight <= pccMin) add(pccMin, hprcMin, lprcAtMin, jointRatios);
+  add(pccMin, Math.max(hprcMin + 1, hprcAtMin), lprcAtMin, jointRatios);
+  add(Math.max(pccMin + 1, pccTight), hprcMin, lprcMin);
+  add(pccMin + 1, hprcMin + 1, lprcMin);
   return {
     score: Math.min(...cases),
     components: { hprc: hprcMin, pcc: pccMin, lprc: lprcMin },
     pccWithoutHprc: pccNoHigh,
+    pccAtMinimumHprc: Math.max(pccMin, pccTight),
     ratiosAtMinimumPcc: { hprc: hprcAtMin, lprc: lprcAtMin },
+    weightedRatiosAtMinimumPcc: Math.max(w.hprc * hprcAtMin + w.lprc * lprcAtMin, jointRatios),
   };
 };

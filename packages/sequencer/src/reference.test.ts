@@ -94,9 +94,13 @@ describe.skipIf(!existsSync(csv) || !existsSync(solutions))('reference solutions
       .filter((r) => r['set'] === 'X')
       .filter((r) => lowerBound(load('X', r['instance']!)).score === Number(r['best_verified_score']))
       .map((r) => r['instance']);
-    // 035_CH2 and 064_CH2 are proven here; the others were already proven in BEST_KNOWN.md.
+    // 022_RAF (by the joint segment bound), 035_CH2, 064_CH2 and 655_CH2 (HPRC 153 from the
+    // D-1 tail, then PCC 34 with HPRC2 and HPRC4 violation-free) are proven here; the others
+    // were already proven in BEST_KNOWN.md.
     expect(optimal).toEqual(
       expect.arrayContaining([
+        '022_RAF_EP_ENP_S49_J2',
+        '655_CH2_EP_RAF_ENP_S52_J1_J2_S01_J1',
         '028_CH2_EP_ENP_RAF_S51_J1',
         '035_CH1_RAF_EP_S50_J4',
         '035_CH2_RAF_EP_S50_J4',
