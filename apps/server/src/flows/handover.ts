@@ -26,6 +26,7 @@ import { getLedgerFigures, getLedgerFiguresOf } from '../modules/payments/index.
 import { readVehicleProgress } from '../modules/production/index.ts';
 import { type Ctx, inTransaction } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { ARRIVING_STATES, carsToBook } from './cars-to-book.ts';
 import { dueBasisOf, orderMoneyOf } from './order-money.ts';
 import { listOrderSummaries, type OrderSummary } from './read-order.ts';
 
@@ -243,8 +244,6 @@ export async function listOwnHandovers(
   });
 }
 
-/** Order states of a car on its way to the dealer or standing there. */
-const ARRIVING_STATES = ['shipped', 'at_dealer'] as const;
 /** At most this many pages of 100 orders per state: a dealership has far fewer cars arriving. */
 const MAX_PAGES = 5;
 
@@ -265,18 +264,12 @@ export async function listCarsToBook(ctx: Ctx): Promise<{ order: OrderSummary; a
       cursor = result.nextCursor;
     }
   }
-  const taken = new Set(
-    (await listHandovers(ctx, {})).filter((h) => h.status !== 'cancelled').map((h) => h.vehicleId),
-  );
-  const rank = (s: OrderSummary) => (s.order.state === 'at_dealer' ? 0 : 1);
-  const waiting = summaries
-    .filter((s) => !taken.has(s.order.vehicleId))
-    .sort(
-      (a, b) =>
-        rank(a) - rank(b) ||
-        (a.order.promisedDeliveryDate ?? '9999').localeCompare(b.order.promisedDeliveryDate ?? '9999') ||
-        a.order.vehicleId.localeCompare(b.order.vehicleId),
-    );
+  const handovers = await listHandovers(ctx, {});
+  const byVehicle = new Map(summaries.map((s) => [s.order.vehicleId, s]));
+  const waiting = carsToBook(
+    summaries.map((s) => s.order),
+    handovers,
+  ).map((order) => byVehicle.get(order.vehicleId) as OrderSummary);
   const arrivals = await arrivalsOf(
     ctx,
     waiting.map((s) => s.order),

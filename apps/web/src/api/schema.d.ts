@@ -3900,7 +3900,10 @@ export interface paths {
                                 day: string;
                                 /** @description null: not limited */
                                 left: number | null;
+                                /** @description Slots that can be booked */
                                 slots: string[];
+                                /** @description Slots inside the opening hours that have already started (not bookable) */
+                                started: string[];
                             }[];
                         };
                     };

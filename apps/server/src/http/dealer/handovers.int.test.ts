@@ -21,7 +21,7 @@ const TOMORROW = '2026-10-30';
 type Handover = { vehicleId: string; day: string; slotStart: string; status: string };
 type Arrival = { arrivedAt: string | null; estimatedAt: string | null; deliveryDate: string | null };
 type Summary = { id: string; vehicleId: string; state: string; promisedDeliveryDate: string | null };
-type Availability = { items: { day: string; left: number | null; slots: string[] }[] };
+type Availability = { items: { day: string; left: number | null; slots: string[]; started: string[] }[] };
 
 let t: TestApp;
 let clock: ManualClock;
@@ -79,10 +79,13 @@ describe('booking against the clock', () => {
   it('offers only slots that have not started: none on earlier days, today from the next half hour', async () => {
     const [yesterday, today, tomorrow] = await availability('2026-10-28', TOMORROW);
     expect(yesterday).toMatchObject({ day: '2026-10-28', slots: [] });
+    expect(yesterday?.started).toHaveLength(21); // 09:00 … 19:00 on the half hour
     expect(today?.day).toBe(TODAY);
     expect(today?.slots[0]).toBe('11:30');
     expect(today?.slots).not.toContain('11:00');
     expect(today?.slots).toContain('19:00');
+    expect(today?.started).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00']);
+    expect(tomorrow).toMatchObject({ started: [] });
     expect(tomorrow?.slots[0]).toBe('09:00');
   });
 
@@ -109,9 +112,13 @@ describe('booking against the clock', () => {
   });
 
   it('books a slot of today that has not started; once its start minute comes it is refused and no longer offered', async () => {
-    const booked = await salesSh.json<{ handover: Handover }>('PUT', `/dealer/handovers/${arrived.vehicleId}`, {
-      body: { day: TODAY, slotStart: '11:30' },
-    });
+    const booked = await salesSh.json<{ handover: Handover }>(
+      'PUT',
+      `/dealer/handovers/${arrived.vehicleId}`,
+      {
+        body: { day: TODAY, slotStart: '11:30' },
+      },
+    );
     expect(booked.status, JSON.stringify(booked.body)).toBe(200);
     expect(booked.body.handover).toMatchObject({ day: TODAY, slotStart: '11:30' });
 
@@ -119,6 +126,7 @@ describe('booking against the clock', () => {
     try {
       const [today] = await availability(TODAY, TODAY);
       expect(today?.slots[0]).toBe('12:00');
+      expect(today?.started.at(-1)).toBe('11:30');
       const again = await dms({
         sourceVersion: 2,
         appointment: { status: 'booked', day: TODAY, slotStart: '11:30' },

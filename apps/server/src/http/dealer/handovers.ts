@@ -43,7 +43,10 @@ const Range = z
 
 const ArrivalSchema = z
   .object({
-    arrivedAt: z.string().nullable().openapi({ description: "The plant's actual time of the at_dealer step" }),
+    arrivedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "The plant's actual time of the at_dealer step" }),
     estimatedAt: z.string().nullable().openapi({ description: 'Its estimate while the car is on its way' }),
     deliveryDate: z
       .string()
@@ -97,7 +100,9 @@ const toBook = guardedRoute('handover.manage', {
   responses: {
     200: {
       description: 'OK',
-      content: json(z.object({ items: z.array(z.object({ order: OrderSummarySchema, arrival: ArrivalSchema })) })),
+      content: json(
+        z.object({ items: z.array(z.object({ order: OrderSummarySchema, arrival: ArrivalSchema })) }),
+      ),
     },
     ...problemResponses(401, 403),
   },
@@ -119,7 +124,10 @@ const availability = guardedRoute('handover.manage', {
             z.object({
               day: z.string(),
               left: z.number().int().nullable().openapi({ description: 'null: not limited' }),
-              slots: z.array(z.string()),
+              slots: z.array(z.string()).openapi({ description: 'Slots that can be booked' }),
+              started: z.array(z.string()).openapi({
+                description: 'Slots inside the opening hours that have already started (not bookable)',
+              }),
             }),
           ),
         }),

@@ -199,23 +199,24 @@ export async function listHandovers(
 }
 
 /**
- * Hand-over slots left per date at the own dealer, for booking: only slots that have not
- * started at `ctx.now` (none on earlier dates), the ones `bookHandover` accepts.
+ * Hand-over slots left per date at the own dealer, for booking: `slots` are those that have not
+ * started at `ctx.now` (none on earlier dates), the ones `bookHandover` accepts; `started` are
+ * the slots inside the opening hours that have (so a grid can say why they are gone).
  */
 export async function handoverAvailability(
   ctx: Ctx,
   dealerOrgId: string,
   range: { from: string; to: string },
-): Promise<{ day: string; left: number | null; slots: string[] }[]> {
+): Promise<{ day: string; left: number | null; slots: string[]; started: string[] }[]> {
   assertAuthorized(ctx.actor, 'handover.manage', { orgId: dealerOrgId, notFoundCode: HANDOVER_NOT_FOUND });
   const left = await handoverSlotsLeft(ctx, dealerOrgId, range);
   const capacity = await dealerCapacity(ctx, dealerOrgId);
-  const days: { day: string; left: number | null; slots: string[] }[] = [];
+  const days: { day: string; left: number | null; slots: string[]; started: string[] }[] = [];
   for (let d = range.from; d <= range.to; ) {
-    const slots = slotStarts(capacity.hours, d, HANDOVER_SLOT_MINUTES).filter(
-      (s) => !slotStarted(d, s, ctx.now),
-    );
-    days.push({ day: d, left: left(d) ?? null, slots });
+    const all = slotStarts(capacity.hours, d, HANDOVER_SLOT_MINUTES);
+    const started = all.filter((s) => slotStarted(d, s, ctx.now));
+    const slots = all.filter((s) => !started.includes(s));
+    days.push({ day: d, left: left(d) ?? null, slots, started });
     const next = new Date(`${d}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
     d = next.toISOString().slice(0, 10);
