@@ -8,7 +8,9 @@
  * sequences that day and freezes it; the station operator records every step up to the dealer
  * (QC passed); the Shanghai sales consultant books the hand-over and works through the
  * checklist; the customer pays the balance and accepts the car; the timeline shows each plant
- * step and the delivery, and the car is theirs. Beijing's staff cannot open the hand-over.
+ * step and the delivery, and the car is theirs; the dealer's DMS then records the keys handed
+ * over, which the customer's hand-over card and the dealer's car page show. Beijing's staff
+ * cannot open the hand-over.
  *
  * The delivery date is the last one the calendar offers, so the car's production day is not
  * the day of the factory journey's fixture cars (factory.e2e.ts freezes that one itself).
@@ -17,9 +19,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/src/seed/demo-identity.ts';
+import { partnerRequest } from '../../server/src/testing/partner-client.ts';
 import { dayLabel } from '../src/factory/day-label.ts';
 import { translate } from '../src/i18n/translate.ts';
 import { formatMoney } from '../src/storefront/configure/price-breakdown.ts';
+import { formatDateTime } from '../src/ui/format.ts';
 import { launchBrowser, newPage, screenshot, signIn } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -37,6 +41,7 @@ const PLANNER = staff('planner@qicheng.example');
 const OPERATOR = staff('operator@qicheng.example');
 const SALES_SH = staff('sales.sh@qicheng.example');
 const SALES_BJ = staff('sales.bj@qicheng.example');
+const ADMIN = staff('admin@qicheng.example');
 const SHANGHAI = '启程汽车上海浦东体验中心';
 
 // A customer of this run only, so /my/vehicles holds exactly this car.
@@ -46,8 +51,11 @@ const BUYER = {
   password: 'journey-pass-6',
 };
 
-/** A signed-in API reader (cookie), as a tool would be: what the server has, between the people's steps. */
-type Api = { get: <T>(path: string) => Promise<T> };
+/** A signed-in API client (cookie), as a tool would be: what the server has, between the people's steps. */
+type Api = {
+  get: <T>(path: string) => Promise<T>;
+  post: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
+};
 
 async function session(login: string, password: string): Promise<Api> {
   const res = await fetch(`${baseUrl}/auth/sign-in`, {
@@ -56,15 +64,28 @@ async function session(login: string, password: string): Promise<Api> {
     body: JSON.stringify({ login, password }),
   });
   expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .join('; ');
+  const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  const cookie = pairs.join('; ');
+  const csrf = pairs.find((c) => c.startsWith('c2b_csrf='))?.slice('c2b_csrf='.length) ?? '';
   return {
     get: async <T>(p: string) => {
       const r = await fetch(`${baseUrl}${p}`, { headers: { cookie, accept: 'application/json' } });
       expect(r.status, p).toBe(200);
       return (await r.json()) as T;
+    },
+    post: async <T>(p: string, body: unknown) => {
+      const r = await fetch(`${baseUrl}${p}`, {
+        method: 'POST',
+        headers: {
+          cookie,
+          origin: baseUrl,
+          accept: 'application/json',
+          'content-type': 'application/json',
+          'x-csrf-token': csrf,
+        },
+        body: JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json()) as T };
     },
   };
 }
@@ -258,10 +279,33 @@ describe('from the lock to the hand-over', () => {
   it('the Shanghai sales consultant books the hand-over and works through the checklist', async () => {
     await withPage(SALES_SH, DEMO_PASSWORD, async (page) => {
       await page.waitForURL((url) => url.pathname === '/dealer');
+      // The list reads its rows with each car's arrival in one request, not one per row.
+      const listCalls: string[] = [];
+      const track = (r: { url: () => string; resourceType: () => string }) => {
+        const { pathname } = new URL(r.url());
+        if (r.resourceType() === 'fetch' && pathname.startsWith('/dealer/')) listCalls.push(pathname);
+      };
+      page.on('request', track);
       await page.getByRole('link', { name: zh('dealer.nav.handovers'), exact: true }).click();
       await page.getByRole('heading', { level: 1, name: zh('dealer.handovers.title') }).waitFor();
       const toBook = page.getByTestId('handover-list');
-      await toBook.getByRole('link', { name: order.vehicleId }).click();
+      const carLink = toBook.getByRole('link', { name: order.vehicleId });
+      await carLink.waitFor();
+      const toBookRow = toBook.locator('tr', { has: page.getByRole('link', { name: order.vehicleId }) });
+      const arrivedAt = (
+        await buyer.get<{ build: { vehicle: { steps: { step: string; actualAt: string | null }[] } } }>(
+          `/store/orders/${order.vehicleId}`,
+        )
+      ).build.vehicle.steps.find((s) => s.step === 'at_dealer')?.actualAt;
+      expect(arrivedAt).toBeTruthy();
+      expect(await toBookRow.textContent()).toContain(
+        zh('dealer.handovers.arrived', { at: formatDateTime('zh-CN', arrivedAt ?? '') }),
+      );
+      page.off('request', track);
+      // (The dealer home may still be reading its own data; the list's reads are these.)
+      const listReads = listCalls.filter((p) => /^\/dealer\/(handovers|orders|vehicles)/.test(p));
+      expect(listReads).toEqual(['/dealer/handovers/to-book']);
+      await carLink.click();
 
       await page
         .getByRole('heading', { level: 1, name: zh('dealer.handover.title', { vehicleId: order.vehicleId }) })
@@ -414,6 +458,56 @@ describe('from the lock to the hand-over', () => {
       expect(await mine.locator(':scope > li').count()).toBe(1);
       await page.getByTestId(`my-vehicle-${order.vehicleId}`).getByText(vin).waitFor();
       await screenshot(page, 'build-my-vehicles');
+    });
+  });
+  it("the dealer's DMS records the keys handed over: the customer's hand-over card and the dealer's car page show it", async () => {
+    // The Shanghai dealer's DMS, with a key the admin created for it.
+    const admin = await session(ADMIN, DEMO_PASSWORD);
+    const created = await admin.post<{ apiKey: { id: string }; secret: string; signingSecret: string }>(
+      '/admin/api-keys',
+      { name: 'DMS Pudong (journey)', orgId: order.dealer.id, scopes: ['dms:handover'] },
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const key = {
+      id: created.body.apiKey.id,
+      secret: created.body.secret,
+      signingSecret: created.body.signingSecret,
+    };
+    const handover = (
+      await buyer.get<{ build: { handover: { day: string; slotStart: string } } }>(
+        `/store/orders/${order.vehicleId}`,
+      )
+    ).build.handover;
+    const at = new Date(Math.floor((Date.now() - 5 * 60_000) / 60_000) * 60_000).toISOString();
+    const staffName = '王敏';
+    const res = await partnerRequest(
+      { request: (path, init) => fetch(`${baseUrl}${path}`, init) },
+      key,
+      'PUT',
+      `/partner/dms/handovers/${order.vehicleId}`,
+      {
+        sourceVersion: 1,
+        appointment: { status: 'booked', day: handover.day, slotStart: handover.slotStart },
+        checklistCompleted: [],
+        keysHandedOver: { at, staffName },
+      },
+    ).send();
+    expect(res.status, await res.clone().text()).toBe(200);
+    const keysText = zh('build.handover.keysBy', { at: formatDateTime('zh-CN', at), staff: staffName });
+
+    await withPage(BUYER.phone, BUYER.password, async (page) => {
+      await page.goto(`/orders/${order.id}`);
+      const card = page.getByTestId('order-handover');
+      await card.getByText(zh('build.handover.keys'), { exact: true }).waitFor();
+      expect(await card.getByTestId('keys-handed-over').textContent()).toBe(keysText);
+      await screenshot(page, 'build-keys-customer');
+    });
+    await withPage(SALES_SH, DEMO_PASSWORD, async (page) => {
+      await page.goto(`/dealer/handovers/${order.vehicleId}`);
+      await page.getByTestId('handover-stage').waitFor();
+      expect(await page.getByTestId('keys-handed-over').textContent()).toBe(
+        zh('dealer.handover.fact.keysBy', { at: formatDateTime('zh-CN', at), staff: staffName }),
+      );
     });
   });
 });

@@ -5,8 +5,12 @@
  * operator records the first steps of a car (the VIN appears at the body shop) and an
  * out-of-order step shows the plant's answer.
  *
- * The cars come from factory-fixtures.ts (run by the global setup before the server starts):
- * on this branch an order with a delivery date does not register its car with production yet.
+ * The cars come from factory-fixtures.ts (run by the global setup before the server starts).
+ * Orders do register their cars with production (placing with a delivery date registers it,
+ * the lock confirms it for build), but placing and locking a whole day of cars through the
+ * store would make this journey about checkout; the fixtures put a full day of varied
+ * configurations of the demo models, confirmed, on one production day, so sequencing has real
+ * ratio rules to balance and violations to show.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

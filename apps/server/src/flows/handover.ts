@@ -23,10 +23,12 @@ import {
 } from '../modules/ordering/index.ts';
 import { type OwnedVehicle, recordOwnership } from '../modules/owners/index.ts';
 import { getLedgerFigures, getLedgerFiguresOf } from '../modules/payments/index.ts';
+import { readVehicleProgress } from '../modules/production/index.ts';
 import { type Ctx, inTransaction } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { ARRIVING_STATES, carsToBook } from './cars-to-book.ts';
 import { dueBasisOf, orderMoneyOf } from './order-money.ts';
-import type { OrderSummary } from './read-order.ts';
+import { listOrderSummaries, type OrderSummary } from './read-order.ts';
 
 /**
  * The hand-over (交车): the dealer books the appointment once the car is at the dealer, runs the
@@ -198,23 +200,79 @@ export async function acceptDelivery(
 }
 
 /**
+ * When a car is (or was) at the dealer, from the plant's record: the actual time of its
+ * `at_dealer` step, else that step's estimate, else the plant's promised date (the order's
+ * without a car at the plant).
+ */
+export type Arrival = { arrivedAt: Date | null; estimatedAt: string | null; deliveryDate: string | null };
+
+/** The arrivals of orders whose access the caller decided, read on the server in one go. */
+async function arrivalsOf(ctx: Ctx, orders: readonly Order[]): Promise<Arrival[]> {
+  return Promise.all(
+    orders.map(async (order) => {
+      const progress = await readVehicleProgress(ctx, order.vehicleId);
+      const step = progress?.steps.find((s) => s.step === 'at_dealer');
+      return {
+        arrivedAt: step?.actualAt ?? null,
+        estimatedAt: step?.estimatedAt ?? null,
+        deliveryDate: progress?.deliveryDate ?? order.promisedDeliveryDate,
+      };
+    }),
+  );
+}
+
+/**
  * The own dealer's appointments by date and time, each with its order (buyer, model line, VIN,
- * money due) for the hand-over page.
+ * money due) and the car's arrival for the hand-over page.
  */
 export async function listOwnHandovers(
   ctx: Ctx,
   filter: { from?: string; to?: string; status?: HandoverStatus },
-): Promise<{ handover: Handover; order: OrderSummary }[]> {
+): Promise<{ handover: Handover; order: OrderSummary; arrival: Arrival }[]> {
   const handovers = await listHandovers(ctx, filter);
   const orders = await Promise.all(handovers.map((h) => getOrder(ctx, h.orderId, 'dealer_order.read')));
   const figures = await getLedgerFiguresOf(
     ctx,
     orders.map((o) => o.id),
   );
+  const arrivals = await arrivalsOf(ctx, orders);
   return handovers.map((handover, i) => {
     const order = orders[i] as Order;
     const f = figures.get(order.id);
     if (!f) throw new Error(`no figures for ${order.id}`);
-    return { handover, order: { order, money: orderMoneyOf(order, f) } };
+    return { handover, order: { order, money: orderMoneyOf(order, f) }, arrival: arrivals[i] as Arrival };
   });
+}
+
+/** At most this many pages of 100 orders per state: a dealership has far fewer cars arriving. */
+const MAX_PAGES = 5;
+
+/**
+ * The own dealer's cars waiting for a hand-over appointment: on their way (shipped) or at the
+ * dealer, without a booked or completed hand-over (a cancelled one is booked again); cars at
+ * the dealer first, then by promised date. Each with its arrival.
+ */
+export async function listCarsToBook(ctx: Ctx): Promise<{ order: OrderSummary; arrival: Arrival }[]> {
+  assertAuthorized(ctx.actor, 'handover.manage');
+  const summaries: OrderSummary[] = [];
+  for (const state of ARRIVING_STATES) {
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const result = await listOrderSummaries(ctx, 'dealer_order.read', { state, limit: 100, cursor });
+      summaries.push(...result.items);
+      if (!result.nextCursor) break;
+      cursor = result.nextCursor;
+    }
+  }
+  const handovers = await listHandovers(ctx, {});
+  const byVehicle = new Map(summaries.map((s) => [s.order.vehicleId, s]));
+  const waiting = carsToBook(
+    summaries.map((s) => s.order),
+    handovers,
+  ).map((order) => byVehicle.get(order.vehicleId) as OrderSummary);
+  const arrivals = await arrivalsOf(
+    ctx,
+    waiting.map((s) => s.order),
+  );
+  return waiting.map((order, i) => ({ order, arrival: arrivals[i] as Arrival }));
 }

@@ -3744,7 +3744,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The own dealer's hand-over appointments by date and time, each with its order (filter by dates and status); cars waiting for one: GET /dealer/orders?state=at_dealer */
+        /** The own dealer's hand-over appointments by date and time, each with its order and the car's arrival (filter by dates and status); cars waiting for one: GET /dealer/handovers/to-book */
         get: {
             parameters: {
                 query?: {
@@ -3768,6 +3768,7 @@ export interface paths {
                             items: {
                                 handover: components["schemas"]["Handover"];
                                 order: components["schemas"]["OrderSummary"];
+                                arrival: components["schemas"]["HandoverArrival"];
                             }[];
                         };
                     };
@@ -3809,6 +3810,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dealer/handovers/to-book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The own dealer's cars waiting for a hand-over appointment (shipped or at the dealer, none booked or completed), at the dealer first, each with its order and arrival */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                order: components["schemas"]["OrderSummary"];
+                                arrival: components["schemas"]["HandoverArrival"];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this actor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dealer/handovers/availability": {
         parameters: {
             query?: never;
@@ -3816,7 +3876,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hand-overs left per date and the one-hour slots inside the opening hours (default: the next 14 days) */
+        /** Hand-overs left per date and the one-hour slots inside the opening hours that have not started yet at the dealer's local time (default: the next 14 days) */
         get: {
             parameters: {
                 query?: {
@@ -3840,7 +3900,10 @@ export interface paths {
                                 day: string;
                                 /** @description null: not limited */
                                 left: number | null;
+                                /** @description Slots that can be booked */
                                 slots: string[];
+                                /** @description Slots inside the opening hours that have already started (not bookable) */
+                                started: string[];
                             }[];
                         };
                     };
@@ -3953,7 +4016,7 @@ export interface paths {
         };
         /**
          * Book or move the hand-over appointment of a car at the dealer (date and one-hour slot)
-         * @description Only once the car is at the dealer (409 `ordering.illegal_transition` with the state). The slot must lie inside the opening hours (422 `dealers.handover_outside_hours` with the possible `slots`), from today on (422 `dealers.handover_in_past`), on a date with hand-over capacity left (409 `dealers.handover_full`). The customer sees it on the order.
+         * @description Only once the car is at the dealer (409 `ordering.illegal_transition` with the state). The slot must lie inside the opening hours (422 `dealers.handover_outside_hours` with the possible `slots`), from today on (422 `dealers.handover_in_past`) and not already started at the dealer’s local time (422 `dealers.handover_slot_passed`), on a date with hand-over capacity left (409 `dealers.handover_full`). The customer sees it on the order.
          */
         put: {
             parameters: {
@@ -10718,7 +10781,7 @@ export interface paths {
         get?: never;
         /**
          * DMS: confirm the hand-over of a car of the key's own dealer: appointment, checklist, keys handed over (scope dms:handover)
-         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. The same rules as the dealer's staff in the app, in one transaction: booking only once the car is at the dealer (409 `ordering.illegal_transition`), inside the opening hours (422 `dealers.handover_outside_hours`), from today on (422 `dealers.handover_in_past`), with capacity left (409 `dealers.handover_full`); checklist items only while booked (409 `dealers.handover_not_open`); a completed hand-over is not moved or cancelled (409 `dealers.handover_completed`). The customer's acceptance (balance paid, checklist complete: delivered, owner) is never the DMS's: it records the keys handed over only after it (409 `dealers.handover_not_accepted`), not in the future (422 `dealers.keys_handed_over_in_future`). What already holds changes nothing. Another dealer's car is 404 `ordering.order_not_found`, as an unknown one. Versions count per dealer and vehicle id; a refused request uses up no version.
+         * @description Signed request (see the `partnerSignature` security scheme). 400 names the field; 401 for the key or signature; 403 for a key without this scope. 409 `partner.version_reused` when a version already applied comes with other content, `partner.version_kind_changed` when a counter follows a time. The same rules as the dealer's staff in the app, in one transaction: booking only once the car is at the dealer (409 `ordering.illegal_transition`), inside the opening hours (422 `dealers.handover_outside_hours`), from today on (422 `dealers.handover_in_past`) and not already started (422 `dealers.handover_slot_passed`), with capacity left (409 `dealers.handover_full`); checklist items only while booked (409 `dealers.handover_not_open`); a completed hand-over is not moved or cancelled (409 `dealers.handover_completed`). The customer's acceptance (balance paid, checklist complete: delivered, owner) is never the DMS's: it records the keys handed over only after it (409 `dealers.handover_not_accepted`), not in the future (422 `dealers.keys_handed_over_in_future`). What already holds changes nothing. Another dealer's car is 404 `ordering.order_not_found`, as an unknown one. Versions count per dealer and vehicle id; a refused request uses up no version.
          */
         put: {
             parameters: {
@@ -11931,6 +11994,15 @@ export interface components {
             status: "in_transit" | "available" | "reserved" | "sold" | "retired";
             createdAt: string;
             updatedAt: string;
+        };
+        /** @description When the car is (or was) at the dealer, from the plant */
+        HandoverArrival: {
+            /** @description The plant's actual time of the at_dealer step */
+            arrivedAt: string | null;
+            /** @description Its estimate while the car is on its way */
+            estimatedAt: string | null;
+            /** @description The plant's promised date (the order's without a car at the plant) */
+            deliveryDate: string | null;
         };
         ApiKey: {
             id: string;

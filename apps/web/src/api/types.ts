@@ -60,5 +60,6 @@ export type Lead = ResponseOf<'/dealer/leads', 'get'>['items'][number];
 export type Handover = ResponseOf<'/dealer/handovers/{vehicleId}', 'get'>['handover'];
 export type HandoverListItem = ResponseOf<'/dealer/handovers', 'get'>['items'][number];
 export type HandoverAvailability = ResponseOf<'/dealer/handovers/availability', 'get'>['items'][number];
+export type HandoverArrival = ResponseOf<'/dealer/handovers', 'get'>['items'][number]['arrival'];
 export type ChecklistItem = Handover['checklist'][number]['item'];
 export type VehicleProgress = ResponseOf<'/dealer/vehicles/{vehicleId}/progress', 'get'>;

@@ -1,79 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderSummary } from '../api/types.ts';
 import {
   addDays,
   arrivalOf,
   canBook,
   canCheck,
-  carsToBook,
   dealerToday,
   handoverStage,
   isHandoverFilter,
   slotGrid,
 } from './handover-logic.ts';
 
-const order = (vehicleId: string, state: OrderSummary['state'], promisedDeliveryDate: string | null) =>
-  ({ vehicleId, state, promisedDeliveryDate }) as OrderSummary;
-
-describe('carsToBook', () => {
-  it('keeps arriving and arrived cars without an open or completed hand-over, at the dealer first', () => {
-    const rows = carsToBook(
-      [
-        order('V-1', 'shipped', '2026-12-10'),
-        order('V-2', 'at_dealer', '2026-12-12'),
-        order('V-3', 'at_dealer', '2026-12-08'),
-        order('V-4', 'at_dealer', '2026-12-01'),
-        order('V-5', 'in_production', '2026-12-20'),
-        order('V-6', 'at_dealer', '2026-12-02'),
-        order('V-7', 'shipped', '2026-12-09'),
-        order('V-3', 'at_dealer', '2026-12-08'),
-      ],
-      [
-        { vehicleId: 'V-4', status: 'booked' },
-        { vehicleId: 'V-6', status: 'cancelled' },
-        { vehicleId: 'V-9', status: 'completed' },
-      ],
-    );
-    expect(rows.map((r) => r.vehicleId)).toEqual(['V-6', 'V-3', 'V-2', 'V-7', 'V-1']);
-  });
-
-  it('drops a delivered car even when its order was listed', () => {
-    expect(carsToBook([order('V-1', 'delivered', null)], [])).toEqual([]);
-    expect(
-      carsToBook([order('V-1', 'at_dealer', null)], [{ vehicleId: 'V-1', status: 'completed' }]),
-    ).toEqual([]);
-  });
-});
-
 describe('arrivalOf', () => {
-  const steps = (actualAt: string | null, estimatedAt: string | null) => [
-    { step: 'shipped' as const, actualAt: '2026-12-01T02:00:00Z', estimatedAt: null, result: null },
-    { step: 'at_dealer' as const, actualAt, estimatedAt, result: null },
-  ];
-  it('prefers the actual arrival, then the estimate, then the promised date', () => {
-    expect(arrivalOf({ steps: steps('2026-12-03T01:00:00Z', 'x'), deliveryDate: null }, null)).toEqual({
+  const arrival = (arrivedAt: string | null, estimatedAt: string | null, deliveryDate: string | null) => ({
+    arrivedAt,
+    estimatedAt,
+    deliveryDate,
+  });
+  it('prefers the actual arrival, then the estimate, then the plant’s date, then the promised date', () => {
+    expect(arrivalOf(arrival('2026-12-03T01:00:00Z', 'x', null), null)).toEqual({
       kind: 'arrived',
       at: '2026-12-03T01:00:00Z',
     });
-    expect(arrivalOf({ steps: steps(null, '2026-12-04T01:00:00Z'), deliveryDate: null }, null)).toEqual({
+    expect(arrivalOf(arrival(null, '2026-12-04T01:00:00Z', null), null)).toEqual({
       kind: 'eta',
       at: '2026-12-04T01:00:00Z',
     });
-    expect(arrivalOf({ steps: steps(null, null), deliveryDate: '2026-12-05' }, '2026-12-06')).toEqual({
+    expect(arrivalOf(arrival(null, null, '2026-12-05'), '2026-12-06')).toEqual({
       kind: 'eta_date',
       date: '2026-12-05',
     });
-    expect(arrivalOf(null, '2026-12-06')).toEqual({ kind: 'eta_date', date: '2026-12-06' });
+    expect(arrivalOf(arrival(null, null, null), '2026-12-06')).toEqual({
+      kind: 'eta_date',
+      date: '2026-12-06',
+    });
     expect(arrivalOf(null, null)).toEqual({ kind: 'unknown' });
   });
 });
 
 describe('slotGrid', () => {
   const availability = [
-    { day: '2026-12-05', left: 2, slots: ['09:00', '10:00', '11:00'] },
-    { day: '2026-12-06', left: 0, slots: ['09:00', '10:00', '11:00'] },
-    { day: '2026-12-07', left: 0, slots: ['10:00', '11:00'] },
-    { day: '2026-12-08', left: null, slots: ['10:00', '12:00'] },
+    { day: '2026-12-05', left: 2, slots: ['09:00', '10:00', '11:00'], started: [] },
+    { day: '2026-12-06', left: 0, slots: ['09:00', '10:00', '11:00'], started: [] },
+    { day: '2026-12-07', left: 0, slots: ['10:00', '11:00'], started: [] },
+    { day: '2026-12-08', left: null, slots: ['10:00', '12:00'], started: [] },
   ];
 
   it('has a column for every slot start, closed where a day is not open, full where no hand-over is left', () => {
@@ -97,6 +66,28 @@ describe('slotGrid', () => {
     // A completed or cancelled hand-over holds nothing.
     const done = slotGrid(availability, { day: '2026-12-07', slotStart: '10:00', status: 'cancelled' });
     expect(done.days.find((d) => d.day === '2026-12-07')?.full).toBe(true);
+  });
+});
+
+describe('slotGrid against the clock', () => {
+  // Today 10:40 at the dealer: the server lists 09:00-10:30 as started, 11:00 on as bookable.
+  const availability = [
+    { day: '2026-12-04', left: 3, slots: ['11:00', '12:00'], started: ['09:00', '10:00'] },
+    { day: '2026-12-05', left: 3, slots: ['09:00', '10:00', '11:00', '12:00'], started: [] },
+  ];
+
+  it('never offers a slot that has started, and says so', () => {
+    const grid = slotGrid(availability, null);
+    expect(grid.times).toEqual(['09:00', '10:00', '11:00', '12:00']);
+    expect(grid.days.map((d) => d.cells.map((c) => c.block))).toEqual([
+      ['started', 'started', null, null],
+      [null, null, null, null],
+    ]);
+  });
+
+  it('still shows the car’s own appointment as current once its slot has started', () => {
+    const grid = slotGrid(availability, { day: '2026-12-04', slotStart: '10:00', status: 'booked' });
+    expect(grid.days[0]?.cells.map((c) => c.block)).toEqual(['started', 'current', null, null]);
   });
 });
 

@@ -85,6 +85,17 @@ function StageSection({ order, handover }: { order: Order; handover: Handover | 
             label: t('dealer.handover.fact.completedAt'),
             value: handover?.completedAt ? formatDateTime(locale, handover.completedAt) : null,
           },
+          {
+            label: t('dealer.handover.fact.keys'),
+            value: handover?.keysHandedOver ? (
+              <span data-testid="keys-handed-over">
+                {t('dealer.handover.fact.keysBy', {
+                  at: formatDateTime(locale, handover.keysHandedOver.at),
+                  staff: handover.keysHandedOver.staffName,
+                })}
+              </span>
+            ) : null,
+          },
         ]}
       />
     </section>
@@ -95,6 +106,7 @@ const BLOCK_KEYS = {
   full: 'dealer.handover.booking.block.full',
   closed: 'dealer.handover.booking.block.closed',
   current: 'dealer.handover.booking.block.current',
+  started: 'dealer.handover.booking.block.started',
 } as const satisfies Record<SlotBlock, string>;
 
 function BookingSection({
@@ -211,11 +223,17 @@ function BookingSection({
                               day: day.day,
                               slotStart: cell.slotStart,
                             });
-                            if (cell.block === 'closed') {
+                            if (cell.block === 'closed' || cell.block === 'started') {
+                              const why = t(BLOCK_KEYS[cell.block]);
                               return (
-                                <td key={cell.slotStart} className="muted" title={t(BLOCK_KEYS.closed)}>
+                                <td
+                                  key={cell.slotStart}
+                                  className="muted"
+                                  title={why}
+                                  data-block={cell.block}
+                                >
                                   <span aria-hidden="true">—</span>
-                                  <span className="visually-hidden">{t(BLOCK_KEYS.closed)}</span>
+                                  <span className="visually-hidden">{why}</span>
                                 </td>
                               );
                             }

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
-import type { Handover, OrderSummary } from '../api/types.ts';
+import type { Handover, HandoverArrival, OrderSummary } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import { pickLocalized } from '../i18n/locales.ts';
 import { formatMoney } from '../orders/money.ts';
@@ -12,48 +12,26 @@ import { Page } from '../ui/page.tsx';
 import { SelectField } from '../ui/select-field.tsx';
 import { useApi } from '../ui/use-api.ts';
 import {
-  ARRIVING_STATES,
   type Arrival,
   arrivalOf,
-  carsToBook,
   HANDOVER_FILTERS,
   type HandoverFilter,
   isHandoverFilter,
 } from './handover-logic.ts';
 
-type Row = { order: OrderSummary; handover: Handover | null };
+type Row = { order: OrderSummary; handover: Handover | null; arrival: HandoverArrival };
 
-/** At most this many pages of 100 orders per state: a dealership has far fewer cars arriving. */
-const MAX_PAGES = 5;
-
-async function ordersIn(state: OrderSummary['state']): Promise<OrderSummary[]> {
-  const rows: OrderSummary[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await unwrap(
-      api.GET('/dealer/orders', { params: { query: { state, limit: 100, ...(cursor ? { cursor } : {}) } } }),
-    );
-    rows.push(...result.items);
-    if (!result.nextCursor) break;
-    cursor = result.nextCursor;
-  }
-  return rows;
-}
-
-/** The rows of a filter: cars without an appointment from the orders, the rest from the hand-overs. */
+/**
+ * The rows of a filter in one request, each with the car's arrival from the plant: the cars
+ * waiting for an appointment, or the booked / completed hand-overs.
+ */
 async function loadRows(filter: HandoverFilter): Promise<Row[]> {
   if (filter === 'to_book') {
-    const [handovers, ...byState] = await Promise.all([
-      unwrap(api.GET('/dealer/handovers')),
-      ...ARRIVING_STATES.map(ordersIn),
-    ]);
-    return carsToBook(
-      byState.flat(),
-      handovers.items.map((i) => i.handover),
-    ).map((order) => ({ order, handover: null }));
+    const waiting = await unwrap(api.GET('/dealer/handovers/to-book'));
+    return waiting.items.map((i) => ({ order: i.order, handover: null, arrival: i.arrival }));
   }
   const list = await unwrap(api.GET('/dealer/handovers', { params: { query: { status: filter } } }));
-  return list.items.map((i) => ({ order: i.order, handover: i.handover }));
+  return list.items.map((i) => ({ order: i.order, handover: i.handover, arrival: i.arrival }));
 }
 
 function ArrivalText({ arrival }: { arrival: Arrival }) {
@@ -68,24 +46,6 @@ function ArrivalText({ arrival }: { arrival: Arrival }) {
     default:
       return <span className="muted">{t('dealer.handovers.unknown')}</span>;
   }
-}
-
-/** The car's arrival from the plant's record; the promised date while that is loading or missing. */
-function ArrivalCell({ order }: { order: OrderSummary }) {
-  const progress = useApi(
-    () =>
-      unwrap(
-        api.GET('/dealer/vehicles/{vehicleId}/progress', {
-          params: { path: { vehicleId: order.vehicleId } },
-        }),
-      ),
-    [order.vehicleId],
-  );
-  return (
-    <ArrivalText
-      arrival={arrivalOf(progress.status === 'ok' ? progress.data : null, order.promisedDeliveryDate)}
-    />
-  );
 }
 
 function HandoverList({ filter }: { filter: HandoverFilter }) {
@@ -110,7 +70,7 @@ function HandoverList({ filter }: { filter: HandoverFilter }) {
     {
       key: 'arrival',
       header: t('dealer.handovers.col.arrival'),
-      render: (r) => <ArrivalCell order={r.order} />,
+      render: (r) => <ArrivalText arrival={arrivalOf(r.arrival, r.order.promisedDeliveryDate)} />,
     },
     {
       key: 'balance',

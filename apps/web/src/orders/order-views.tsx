@@ -631,6 +631,22 @@ export function HandoverDetails({ handover }: { handover: Handover }) {
                   total: handover.checklist.length,
                 }),
           },
+          // The keys as the dealer's DMS reported them, once the car was accepted.
+          ...(handover.keysHandedOver
+            ? [
+                {
+                  label: t('build.handover.keys'),
+                  value: (
+                    <span data-testid="keys-handed-over">
+                      {t('build.handover.keysBy', {
+                        at: formatDateTime(locale, handover.keysHandedOver.at),
+                        staff: handover.keysHandedOver.staffName,
+                      })}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <ul

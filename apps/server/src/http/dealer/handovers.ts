@@ -1,7 +1,9 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  type Arrival,
   bookOrderHandover,
   checkOrderHandoverItem,
+  listCarsToBook,
   listOwnHandovers,
   readOrderHandover,
 } from '../../flows/handover.ts';
@@ -39,12 +41,34 @@ const Range = z
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'Not before from' });
   });
 
+const ArrivalSchema = z
+  .object({
+    arrivedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "The plant's actual time of the at_dealer step" }),
+    estimatedAt: z.string().nullable().openapi({ description: 'Its estimate while the car is on its way' }),
+    deliveryDate: z
+      .string()
+      .nullable()
+      .openapi({ description: "The plant's promised date (the order's without a car at the plant)" }),
+  })
+  .openapi('HandoverArrival', {
+    description: 'When the car is (or was) at the dealer, from the plant',
+  });
+
+const arrivalDto = (a: Arrival): z.infer<typeof ArrivalSchema> => ({
+  arrivedAt: a.arrivedAt?.toISOString() ?? null,
+  estimatedAt: a.estimatedAt,
+  deliveryDate: a.deliveryDate,
+});
+
 const list = guardedRoute('handover.manage', {
   method: 'get',
   path: '/handovers',
   tags,
   summary:
-    "The own dealer's hand-over appointments by date and time, each with its order (filter by dates and status); cars waiting for one: GET /dealer/orders?state=at_dealer",
+    "The own dealer's hand-over appointments by date and time, each with its order and the car's arrival (filter by dates and status); cars waiting for one: GET /dealer/handovers/to-book",
   request: {
     query: z.strictObject({
       from: IsoDateSchema.optional(),
@@ -56,10 +80,31 @@ const list = guardedRoute('handover.manage', {
     200: {
       description: 'OK',
       content: json(
-        z.object({ items: z.array(z.object({ handover: HandoverSchema, order: OrderSummarySchema })) }),
+        z.object({
+          items: z.array(
+            z.object({ handover: HandoverSchema, order: OrderSummarySchema, arrival: ArrivalSchema }),
+          ),
+        }),
       ),
     },
     ...problemResponses(400, 401, 403),
+  },
+});
+
+const toBook = guardedRoute('handover.manage', {
+  method: 'get',
+  path: '/handovers/to-book',
+  tags,
+  summary:
+    "The own dealer's cars waiting for a hand-over appointment (shipped or at the dealer, none booked or completed), at the dealer first, each with its order and arrival",
+  responses: {
+    200: {
+      description: 'OK',
+      content: json(
+        z.object({ items: z.array(z.object({ order: OrderSummarySchema, arrival: ArrivalSchema })) }),
+      ),
+    },
+    ...problemResponses(401, 403),
   },
 });
 
@@ -68,7 +113,7 @@ const availability = guardedRoute('handover.manage', {
   path: '/handovers/availability',
   tags,
   summary:
-    'Hand-overs left per date and the one-hour slots inside the opening hours (default: the next 14 days)',
+    "Hand-overs left per date and the one-hour slots inside the opening hours that have not started yet at the dealer's local time (default: the next 14 days)",
   request: { query: Range },
   responses: {
     200: {
@@ -79,7 +124,10 @@ const availability = guardedRoute('handover.manage', {
             z.object({
               day: z.string(),
               left: z.number().int().nullable().openapi({ description: 'null: not limited' }),
-              slots: z.array(z.string()),
+              slots: z.array(z.string()).openapi({ description: 'Slots that can be booked' }),
+              started: z.array(z.string()).openapi({
+                description: 'Slots inside the opening hours that have already started (not bookable)',
+              }),
             }),
           ),
         }),
@@ -107,7 +155,7 @@ const book = guardedRoute('handover.manage', {
   tags,
   summary: 'Book or move the hand-over appointment of a car at the dealer (date and one-hour slot)',
   description:
-    'Only once the car is at the dealer (409 `ordering.illegal_transition` with the state). The slot must lie inside the opening hours (422 `dealers.handover_outside_hours` with the possible `slots`), from today on (422 `dealers.handover_in_past`), on a date with hand-over capacity left (409 `dealers.handover_full`). The customer sees it on the order.',
+    'Only once the car is at the dealer (409 `ordering.illegal_transition` with the state). The slot must lie inside the opening hours (422 `dealers.handover_outside_hours` with the possible `slots`), from today on (422 `dealers.handover_in_past`) and not already started at the dealer’s local time (422 `dealers.handover_slot_passed`), on a date with hand-over capacity left (409 `dealers.handover_full`). The customer sees it on the order.',
   request: {
     params: vehicleParam,
     body: {
@@ -148,7 +196,21 @@ export function mountDealerHandoverRoutes(router: OpenAPIHono<AppEnv>): void {
       ...(q.status ? { status: q.status } : {}),
     });
     return c.json(
-      { items: items.map((i) => ({ handover: handoverDto(i.handover), order: orderSummaryDto(i.order) })) },
+      {
+        items: items.map((i) => ({
+          handover: handoverDto(i.handover),
+          order: orderSummaryDto(i.order),
+          arrival: arrivalDto(i.arrival),
+        })),
+      },
+      200,
+    );
+  });
+
+  router.openapi(toBook, async (c) => {
+    const items = await listCarsToBook(c.var.ctx);
+    return c.json(
+      { items: items.map((i) => ({ order: orderSummaryDto(i.order), arrival: arrivalDto(i.arrival) })) },
       200,
     );
   });

@@ -44,6 +44,25 @@ export function localToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: DEALER_TIME_ZONE }).format(now);
 }
 
+/** The dealers' local time of day, HH:MM (as the slots are written). */
+export function localTimeOfDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: DEALER_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(now);
+}
+
+/**
+ * Whether a slot (local date and HH:MM start) has started at `now`, the dealer's local time:
+ * any slot of an earlier date, and today's from its start minute on.
+ */
+export function slotStarted(day: string, slotStart: string, now: Date): boolean {
+  const today = localToday(now);
+  return day < today || (day === today && slotStart <= localTimeOfDay(now));
+}
+
 export type BookHandoverInput = {
   dealerOrgId: string;
   vehicleId: string;
@@ -54,7 +73,8 @@ export type BookHandoverInput = {
 
 /**
  * Books (or moves) the hand-over appointment of a car at its dealer: a date from today on, a
- * one-hour slot inside the opening hours, and a hand-over slot of that date (the car's slot moves
+ * one-hour slot inside the opening hours that has not started yet (dealer's local time, 422
+ * `dealers.handover_slot_passed`), and a hand-over slot of that date (the car's slot moves
  * from the date it held, conditionally: a full date is 409 `dealers.handover_full`). Dealer
  * staff of that dealer only (anyone else: 404). The caller (a flow) has checked the order.
  */
@@ -64,6 +84,14 @@ export async function bookHandover(ctx: Ctx, input: BookHandoverInput): Promise<
     throw new AppError('unprocessable', 'dealers.handover_in_past', 'Choose a date from today on.', {
       fields: [{ path: 'day', message: 'Today or later' }],
     });
+  }
+  if (slotStarted(input.day, input.slotStart, ctx.now)) {
+    throw new AppError(
+      'unprocessable',
+      'dealers.handover_slot_passed',
+      `The slot at ${input.slotStart} today has already started; choose a later one.`,
+      { fields: [{ path: 'slotStart', message: 'Not started yet' }] },
+    );
   }
   const capacity = await dealerCapacity(ctx, input.dealerOrgId);
   if (!slotWithinHours(capacity.hours, input.day, input.slotStart, HANDOVER_SLOT_MINUTES)) {
@@ -170,18 +198,25 @@ export async function listHandovers(
   return store.listHandovers(ctx, { dealerOrgId: actor.orgId, ...filter });
 }
 
-/** Hand-over slots left per date at the own dealer, for booking. */
+/**
+ * Hand-over slots left per date at the own dealer, for booking: `slots` are those that have not
+ * started at `ctx.now` (none on earlier dates), the ones `bookHandover` accepts; `started` are
+ * the slots inside the opening hours that have (so a grid can say why they are gone).
+ */
 export async function handoverAvailability(
   ctx: Ctx,
   dealerOrgId: string,
   range: { from: string; to: string },
-): Promise<{ day: string; left: number | null; slots: string[] }[]> {
+): Promise<{ day: string; left: number | null; slots: string[]; started: string[] }[]> {
   assertAuthorized(ctx.actor, 'handover.manage', { orgId: dealerOrgId, notFoundCode: HANDOVER_NOT_FOUND });
   const left = await handoverSlotsLeft(ctx, dealerOrgId, range);
   const capacity = await dealerCapacity(ctx, dealerOrgId);
-  const days: { day: string; left: number | null; slots: string[] }[] = [];
+  const days: { day: string; left: number | null; slots: string[]; started: string[] }[] = [];
   for (let d = range.from; d <= range.to; ) {
-    days.push({ day: d, left: left(d) ?? null, slots: slotStarts(capacity.hours, d, HANDOVER_SLOT_MINUTES) });
+    const all = slotStarts(capacity.hours, d, HANDOVER_SLOT_MINUTES);
+    const started = all.filter((s) => slotStarted(d, s, ctx.now));
+    const slots = all.filter((s) => !started.includes(s));
+    days.push({ day: d, left: left(d) ?? null, slots, started });
     const next = new Date(`${d}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
     d = next.toISOString().slice(0, 10);

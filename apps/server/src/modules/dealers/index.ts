@@ -41,8 +41,10 @@ export {
   HANDOVER_SLOT_MINUTES,
   handoverAvailability,
   listHandovers,
+  localTimeOfDay,
   localToday,
   recordKeysHandedOver,
+  slotStarted,
 } from './book-handover.ts';
 export type { LatLng } from './distance-km.ts';
 export { distanceKm } from './distance-km.ts';
