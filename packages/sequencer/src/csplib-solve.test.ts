@@ -2,9 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsplib } from './csplib.ts';
-import { isPureRatioInstance, solveCsplib } from './csplib-solve.ts';
+import {
+  carOrder,
+  classesOf,
+  createWindowState,
+  dsuGreedy,
+  isPureRatioInstance,
+  solveCsplib,
+} from './csplib-solve.ts';
 import { evaluate } from './evaluate.ts';
 import type { Instance } from './model.ts';
+import { createRandom } from './random.ts';
 import { randomInstance } from './testing.ts';
 
 const dataDir = join(import.meta.dirname, '../../../../shared/benchmarks/sequencing/csplib001');
@@ -21,6 +29,72 @@ const randomPureRatio = (seed: number, cars: number): Instance => {
 
 const load = (sub: string, name: string): Instance =>
   parseCsplib(name, readFileSync(join(dataDir, sub, `${name}.txt`), 'utf8'));
+
+describe('createWindowState', () => {
+  it('predicts every swap and insertion exactly, under raised weights too', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const instance = randomPureRatio(seed, 10 + (seed % 6) * 8);
+      const n = instance.ids.length;
+      const classes = classesOf(instance);
+      const rnd = createRandom(seed);
+      const state = createWindowState(instance, classes, dsuGreedy(instance, classes, rnd), rnd);
+      // The weighted violation recounted from the weights the state reports.
+      const weightedRecount = (): number => {
+        const order = carOrder(classes, state.seq);
+        let sum = 0;
+        instance.ratios.forEach((r, k) => {
+          for (let s = 0; s + r.p <= n; s++) {
+            let count = 0;
+            for (let t = s; t < s + r.p; t++) count += instance.options[k]![order[t]!]!;
+            if (count > r.n) sum += state.weight(k, s) * (count - r.n);
+          }
+        });
+        return sum;
+      };
+      for (let move = 0; move < 400; move++) {
+        if (move % 50 === 25) state.raiseWeights();
+        const i = rnd.int(n);
+        const j = rnd.int(n);
+        if (i === j) continue;
+        const before = state.weighted();
+        const insertion = rnd.int(2) === 0;
+        const predicted = insertion ? state.deltaInsert(i, j) : state.deltaSwap(i, j);
+        if (insertion) state.insert(i, j);
+        else state.swap(i, j);
+        const where = `seed ${seed} move ${move} ${insertion ? 'insert' : 'swap'} ${i} ${j}`;
+        expect(state.weighted() - before, where).toBe(predicted);
+        expect(state.weighted(), where).toBe(weightedRecount());
+        expect(state.violation(), where).toBe(evaluate(instance, carOrder(classes, state.seq)).hprc);
+      }
+    }
+  });
+
+  it('draws conflict positions holding the option of a violated window', () => {
+    const instance = randomPureRatio(5, 60);
+    const classes = classesOf(instance);
+    const rnd = createRandom(5);
+    const state = createWindowState(instance, classes, dsuGreedy(instance, classes, rnd), rnd);
+    // Make violations: all cars in class order.
+    const sorted = Int32Array.from(state.seq).sort();
+    state.load(sorted);
+    expect(state.violation()).toBeGreaterThan(0);
+    for (let draw = 0; draw < 200; draw++) {
+      const i = state.conflictPosition();
+      const k = state.conflictOption();
+      const { n, p } = instance.ratios[k]!;
+      const order = carOrder(classes, state.seq);
+      expect(instance.options[k]![order[i]!]).toBe(1);
+      // Some full window holding i has more than n cars of option k.
+      let inViolated = false;
+      for (let s = Math.max(0, i - p + 1); s <= i && s + p <= order.length; s++) {
+        let count = 0;
+        for (let t = s; t < s + p; t++) count += instance.options[k]![order[t]!]!;
+        if (count > n) inViolated = true;
+      }
+      expect(inViolated).toBe(true);
+    }
+  });
+});
 
 describe('solveCsplib', () => {
   it('reports the exact violation of the order it returns, never above its start', () => {

@@ -39,7 +39,7 @@ export const isPureRatioInstance = (instance: Instance): boolean =>
   instance.objectives[0] === 'hprc' &&
   instance.ratios.every((r) => r.priority === 'high');
 
-type Classes = {
+export type Classes = {
   /** Class of each car. */
   classOf: Int32Array;
   /** bits[c * K + k] = 1 when class c needs option k. */
@@ -49,7 +49,7 @@ type Classes = {
   cars: number[][];
 };
 
-const classesOf = (instance: Instance): Classes => {
+export const classesOf = (instance: Instance): Classes => {
   const total = instance.ids.length;
   const K = instance.ratios.length;
   const keyOf = new Map<string, number>();
@@ -157,23 +157,14 @@ const STALL_MOVES = 4000;
 const WEIGHT_START = 10;
 const WEIGHT_STEP = 3;
 
-export const solveCsplib = (instance: Instance, options: SolveOptions = {}): SolveResult => {
-  if (!isPureRatioInstance(instance)) {
-    throw new SequencerError(
-      'sequencer.not_pure_ratio',
-      'solveCsplib needs a pure ratio instance (no D-1 cars, no end windows, high constraints only)',
-    );
-  }
-  const now = options.now ?? (() => 0);
-  const started = now();
-  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
-  const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
-  const progressEvery = options.progressEveryMs ?? 1000;
-  const target = Math.max(0, options.target ?? 0);
-  const rnd = createRandom(options.seed ?? 1);
+/**
+ * Per-window counts of one sequence of classes, with the moves the search uses: exact O(P)
+ * deltas of the weighted violation for swaps and insertions, and their commits. Exported for the
+ * property tests; `solveCsplib` is the entry.
+ */
+export const createWindowState = (instance: Instance, classes: Classes, start: Int32Array, rnd: Random) => {
   const n = instance.ids.length;
   const K = instance.ratios.length;
-  const classes = classesOf(instance);
   const { bits } = classes;
   const N = Int32Array.from(instance.ratios, (r) => r.n);
   const P = Int32Array.from(instance.ratios, (r) => r.p);
@@ -184,7 +175,7 @@ export const solveCsplib = (instance: Instance, options: SolveOptions = {}): Sol
   // violated through a stall gets heavier, which reshapes the plateau the search is stuck on.
   const wt = instance.ratios.map((r) => new Float64Array(Math.max(0, n - r.p + 1)).fill(WEIGHT_START));
 
-  const seq = dsuGreedy(instance, classes, rnd);
+  const seq = Int32Array.from(start);
   /** Unweighted violation (the objective) and weighted violation (what moves are judged by). */
   let violation = 0;
   let weighted = 0;
@@ -234,8 +225,7 @@ export const solveCsplib = (instance: Instance, options: SolveOptions = {}): Sol
       }
     }
   };
-  load(Int32Array.from(seq));
-  const initialScore = violation;
+  load(start);
 
   /** Change of the weighted violation when positions i and j swap their classes. */
   const deltaSwap = (i: number, j: number): number => {
@@ -405,12 +395,73 @@ export const solveCsplib = (instance: Instance, options: SolveOptions = {}): Sol
     return pick;
   };
 
+  /** Stalled: every violated window gets heavier. */
+  const raiseWeights = (): void => {
+    for (let v = 0; v < vlen; v++) {
+      const id = vlist[v]!;
+      const k = optionOf[id]!;
+      const at = id - offset[k]!;
+      wt[k]![at]! += WEIGHT_STEP;
+      weighted += WEIGHT_STEP * f(cnt[k]![at]!, N[k]!);
+    }
+  };
+
+  return {
+    seq,
+    violation: (): number => violation,
+    weighted: (): number => weighted,
+    weight: (k: number, s: number): number => wt[k]![s]!,
+    /** Option of the violated window the last `conflictPosition` drew from. */
+    conflictOption: (): number => conflictOption,
+    conflictPosition,
+    deltaSwap,
+    swap,
+    deltaInsert,
+    insert,
+    raiseWeights,
+    load,
+  };
+};
+
+/** Classes back to cars: the k-th occurrence of a class takes its k-th car. */
+export const carOrder = (classes: Classes, classSeq: Int32Array): Int32Array => {
+  const next = new Int32Array(classes.count.length);
+  const order = new Int32Array(classSeq.length);
+  for (let t = 0; t < classSeq.length; t++) {
+    const c = classSeq[t]!;
+    order[t] = classes.cars[c]![next[c]!++]!;
+  }
+  return order;
+};
+
+export const solveCsplib = (instance: Instance, options: SolveOptions = {}): SolveResult => {
+  if (!isPureRatioInstance(instance)) {
+    throw new SequencerError(
+      'sequencer.not_pure_ratio',
+      'solveCsplib needs a pure ratio instance (no D-1 cars, no end windows, high constraints only)',
+    );
+  }
+  const now = options.now ?? (() => 0);
+  const started = now();
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
+  const progressEvery = options.progressEveryMs ?? 1000;
+  const target = Math.max(0, options.target ?? 0);
+  const rnd = createRandom(options.seed ?? 1);
+  const n = instance.ids.length;
+  const K = instance.ratios.length;
+  const classes = classesOf(instance);
+  const { bits } = classes;
+  const state = createWindowState(instance, classes, dsuGreedy(instance, classes, rnd), rnd);
+  const { seq, deltaSwap, swap, deltaInsert, insert, conflictPosition } = state;
+  const initialScore = state.violation();
+
   const best = Int32Array.from(seq);
-  let bestScore = violation;
+  let bestScore = state.violation();
   let iterations = 0;
   let lastProgress = started;
   let sinceImproved = 0;
-  let plateauBest = weighted;
+  let plateauBest = state.weighted();
   const report = (): void => {
     options.onProgress?.({
       iterations,
@@ -421,7 +472,7 @@ export const solveCsplib = (instance: Instance, options: SolveOptions = {}): Sol
   };
 
   if (n >= 2 && classes.count.length >= 2) {
-    while (violation > target && iterations < maxIterations) {
+    while (state.violation() > target && iterations < maxIterations) {
       if ((iterations & 255) === 0) {
         const t = now();
         if (t >= deadline) break;
@@ -433,19 +484,13 @@ export const solveCsplib = (instance: Instance, options: SolveOptions = {}): Sol
       iterations++;
       sinceImproved++;
       if (sinceImproved >= STALL_MOVES) {
-        // Stalled: make the windows that are still violated heavier.
-        for (let v = 0; v < vlen; v++) {
-          const id = vlist[v]!;
-          const k = optionOf[id]!;
-          const at = id - offset[k]!;
-          wt[k]![at]! += WEIGHT_STEP;
-          weighted += WEIGHT_STEP * f(cnt[k]![at]!, N[k]!);
-        }
+        state.raiseWeights();
         sinceImproved = 0;
-        plateauBest = weighted;
+        plateauBest = state.weighted();
       }
-      conflictOption = -1;
-      const i = rnd.int(100) < CONFLICT_SHARE ? conflictPosition() : rnd.int(n);
+      const fromConflict = rnd.int(100) < CONFLICT_SHARE;
+      const i = fromConflict ? conflictPosition() : rnd.int(n);
+      const conflictOption = fromConflict ? state.conflictOption() : -1;
       const ci = seq[i]!;
       const nearMove = rnd.int(100) < NEAR_SHARE;
       let q = 0;
@@ -463,24 +508,18 @@ export const solveCsplib = (instance: Instance, options: SolveOptions = {}): Sol
         if (deltaSwap(i, q) > 0) continue;
         swap(i, q);
       }
-      if (weighted < plateauBest) {
-        plateauBest = weighted;
+      if (state.weighted() < plateauBest) {
+        plateauBest = state.weighted();
         sinceImproved = 0;
       }
-      if (violation < bestScore) {
-        bestScore = violation;
+      if (state.violation() < bestScore) {
+        bestScore = state.violation();
         best.set(seq);
       }
     }
   }
   report();
-  // Classes back to cars: the k-th occurrence of a class takes its k-th car.
-  const next = new Int32Array(classes.count.length);
-  const order = new Int32Array(n);
-  for (let t = 0; t < n; t++) {
-    const c = best[t]!;
-    order[t] = classes.cars[c]![next[c]!++]!;
-  }
+  const order = carOrder(classes, best);
   const final = evaluate(instance, order);
   return {
     order,
