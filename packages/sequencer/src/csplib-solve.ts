@@ -145,7 +145,7 @@ export const dsuGreedy = (instance: Instance, classes: Classes, rnd: Random): In
  * within `NEAR_RADIUS` positions; a partner is re-drawn up to 4 times while it holds the option of
  * the violated window. Weights grow by 30% of their start value when the weighted violation has not improved for 4 000
  * moves (2 000 and 3 000 were about equal; decaying the weights, counting violated windows instead
- * of the excess, and a random walk were all worse).
+ * of the excess, a random walk and the best of several sampled partners were all worse).
  */
 const CONFLICT_SHARE = 80;
 const INSERT_SHARE = 30;
