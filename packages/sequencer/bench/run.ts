@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCsplib, loadRoadef } from '../cli/load.ts';
 import { lowerBound } from '../src/bounds.ts';
+import { solveCsplib } from '../src/csplib-solve.ts';
 import { withPrevious } from '../src/model.ts';
 import { formatSequence } from '../src/roadef.ts';
 import { solve } from '../src/solve.ts';
@@ -163,7 +164,7 @@ const runCsplib = (): void => {
     // 60-01 ... 90-10 are all satisfiable (CSPLib result1.md); the rest from the SAT statistics.
     const known = /^\d\d-\d\d$/.test(instance.name) ? 'sat' : (status.get(instance.name) ?? 'open');
     const started = performance.now();
-    const result = solve(instance, {
+    const result = solveCsplib(instance, {
       seed,
       now: () => performance.now(),
       deadline: started + cspSeconds * 1000,

@@ -13,6 +13,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { lowerBound } from '../src/bounds.ts';
+import { solveCsplib } from '../src/csplib-solve.ts';
 import { evaluate } from '../src/evaluate.ts';
 import { SequencerError, withPrevious } from '../src/model.ts';
 import { formatSequence, parseSequence } from '../src/roadef.ts';
@@ -66,7 +67,8 @@ const main = (argv: string[]): void => {
     // ROADEF: stop at a proven lower bound (then the result is optimal).
     const bound = csplib ? undefined : lowerBound(instance);
     const started = performance.now();
-    const result = solve(instance, {
+    // CSPLib: the dedicated satisfaction search (src/csplib-solve.ts).
+    const result = (csplib ? solveCsplib : solve)(instance, {
       seed,
       now: () => performance.now(),
       deadline: started + seconds * 1000,

@@ -15,6 +15,7 @@ export {
   segmentBound,
 } from './bounds.ts';
 export { parseCsplib } from './csplib.ts';
+export { isPureRatioInstance, solveCsplib } from './csplib-solve.ts';
 export { type Evaluation, evaluate, ratioViolation } from './evaluate.ts';
 export { createIncremental, type Incremental } from './incremental.ts';
 export {
