@@ -23,7 +23,7 @@ import {
 } from '../modules/ordering/index.ts';
 import { type OwnedVehicle, recordOwnership } from '../modules/owners/index.ts';
 import { getLedgerFigures, getLedgerFiguresOf } from '../modules/payments/index.ts';
-import { readVehicleProgress } from '../modules/production/index.ts';
+import { readArrivals } from '../modules/production/index.ts';
 import { type Ctx, inTransaction } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { ARRIVING_STATES, carsToBook } from './cars-to-book.ts';
@@ -206,19 +206,20 @@ export async function acceptDelivery(
  */
 export type Arrival = { arrivedAt: Date | null; estimatedAt: string | null; deliveryDate: string | null };
 
-/** The arrivals of orders whose access the caller decided, read on the server in one go. */
+/** The arrivals of orders whose access the caller decided, in the orders' order (one batch read). */
 async function arrivalsOf(ctx: Ctx, orders: readonly Order[]): Promise<Arrival[]> {
-  return Promise.all(
-    orders.map(async (order) => {
-      const progress = await readVehicleProgress(ctx, order.vehicleId);
-      const step = progress?.steps.find((s) => s.step === 'at_dealer');
-      return {
-        arrivedAt: step?.actualAt ?? null,
-        estimatedAt: step?.estimatedAt ?? null,
-        deliveryDate: progress?.deliveryDate ?? order.promisedDeliveryDate,
-      };
-    }),
+  const plant = await readArrivals(
+    ctx,
+    orders.map((o) => o.vehicleId),
   );
+  return orders.map((order) => {
+    const car = plant.get(order.vehicleId);
+    return {
+      arrivedAt: car?.arrivedAt ?? null,
+      estimatedAt: car?.estimatedAt ?? null,
+      deliveryDate: car?.deliveryDate ?? order.promisedDeliveryDate,
+    };
+  });
 }
 
 /**
@@ -264,7 +265,8 @@ export async function listCarsToBook(ctx: Ctx): Promise<{ order: OrderSummary; a
       cursor = result.nextCursor;
     }
   }
-  const handovers = await listHandovers(ctx, {});
+  // Only these cars' hand-overs: the dealer's whole history would grow without bound.
+  const handovers = await listHandovers(ctx, { vehicleIds: summaries.map((s) => s.order.vehicleId) });
   const byVehicle = new Map(summaries.map((s) => [s.order.vehicleId, s]));
   const waiting = carsToBook(
     summaries.map((s) => s.order),

@@ -187,10 +187,10 @@ export async function findHandoverOfVehicle(ctx: Ctx, vehicleId: string): Promis
   return store.findHandover(ctx, { vehicleId });
 }
 
-/** The own dealer's appointments by date and time. */
+/** The own dealer's appointments by date and time (optionally of some cars only). */
 export async function listHandovers(
   ctx: Ctx,
-  filter: { from?: string; to?: string; status?: HandoverStatus } = {},
+  filter: { from?: string; to?: string; status?: HandoverStatus; vehicleIds?: readonly string[] } = {},
 ): Promise<Handover[]> {
   assertAuthorized(ctx.actor, 'handover.manage');
   const actor = ctx.actor;

@@ -306,9 +306,17 @@ export async function updateHandover(ctx: Ctx, h: Handover): Promise<void> {
 /** A dealer's appointments, by date and time. */
 export async function listHandovers(
   ctx: Ctx,
-  filter: { dealerOrgId: string; from?: string; to?: string; status?: HandoverStatus },
+  filter: {
+    dealerOrgId: string;
+    from?: string;
+    to?: string;
+    status?: HandoverStatus;
+    vehicleIds?: readonly string[];
+  },
 ): Promise<Handover[]> {
+  if (filter.vehicleIds?.length === 0) return [];
   let q = db(ctx).selectFrom('dealers.handovers').selectAll().where('dealer_org_id', '=', filter.dealerOrgId);
+  if (filter.vehicleIds) q = q.where('vehicle_id', 'in', [...filter.vehicleIds]);
   if (filter.from) q = q.where('day', '>=', filter.from);
   if (filter.to) q = q.where('day', '<=', filter.to);
   if (filter.status) q = q.where('status', '=', filter.status);

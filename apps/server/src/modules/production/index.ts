@@ -135,7 +135,13 @@ export { nextSteps, QC_RESULTS, STEP_STATES, STEPS, TIMELINE_STEPS } from './ste
 export type { RunRecord, RunStatus } from './store.ts';
 export { RUN_STATUSES } from './store.ts';
 export type { BuildSheet, StepRequest, VehicleProgress } from './track-vehicle.ts';
-export { getBuildSheet, getVehicleProgress, readVehicleProgress, recordStep } from './track-vehicle.ts';
+export {
+  getBuildSheet,
+  getVehicleProgress,
+  readArrivals,
+  readVehicleProgress,
+  recordStep,
+} from './track-vehicle.ts';
 export type {
   Bilingual,
   CallOff,

@@ -797,6 +797,17 @@ export async function findVehicle(
   return row ? toVehicle(row) : undefined;
 }
 
+/** The cars of these vehicle ids (those that have one), in no particular order. */
+export async function findVehicles(ctx: Ctx, vehicleIds: readonly string[]): Promise<Vehicle[]> {
+  if (vehicleIds.length === 0) return [];
+  const rows = await db(ctx)
+    .selectFrom('production.vehicles')
+    .select(VEHICLE_COLUMNS)
+    .where('vehicle_id', 'in', [...vehicleIds])
+    .execute();
+  return rows.map(toVehicle);
+}
+
 export async function findVehicleByOrder(ctx: Ctx, orderId: string): Promise<Vehicle | undefined> {
   const row = await db(ctx)
     .selectFrom('production.vehicles')
@@ -933,6 +944,24 @@ export async function listStepRecords(ctx: Ctx, vehicleId: string): Promise<Step
     estimatedAt: toDateOrNull(r.estimated_at),
     recordedBy: r.recorded_by,
   }));
+}
+
+/** The last record of one step per vehicle, for many vehicles at once (vehicle id -> time). */
+export async function lastStepTimes(
+  ctx: Ctx,
+  vehicleIds: readonly string[],
+  step: Step,
+): Promise<Map<string, Date>> {
+  if (vehicleIds.length === 0) return new Map();
+  const rows = await db(ctx)
+    .selectFrom('production.step_records')
+    .select(['vehicle_id', 'at'])
+    .where('vehicle_id', 'in', [...vehicleIds])
+    .where('step', '=', step)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return new Map(rows.map((r) => [r.vehicle_id, toDate(r.at)]));
 }
 
 export async function insertDeliveryChange(

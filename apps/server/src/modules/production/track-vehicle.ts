@@ -65,6 +65,33 @@ export async function readVehicleProgress(ctx: Ctx, vehicleId: string): Promise<
   return vehicle ? progressOf(ctx, vehicle) : undefined;
 }
 
+/**
+ * When cars reach their dealer, for many cars at once (flows that decided access on the orders):
+ * the actual time of the `at_dealer` step, else its estimate, and the promised date. Cars
+ * without a record at the plant are absent from the map. Two queries, whatever the count.
+ */
+export async function readArrivals(
+  ctx: Ctx,
+  vehicleIds: readonly string[],
+): Promise<
+  Map<string, { arrivedAt: Date | null; estimatedAt: string | null; deliveryDate: IsoDate | null }>
+> {
+  const [vehicles, arrived] = await Promise.all([
+    store.findVehicles(ctx, vehicleIds),
+    store.lastStepTimes(ctx, vehicleIds, 'at_dealer'),
+  ]);
+  return new Map(
+    vehicles.map((v) => [
+      v.vehicleId,
+      {
+        arrivedAt: arrived.get(v.vehicleId) ?? null,
+        estimatedAt: v.estimates.at_dealer ?? null,
+        deliveryDate: v.deliveryDate,
+      },
+    ]),
+  );
+}
+
 /** A car as a station sees it: its progress, what was chosen, and the line rules it counts towards. */
 export type BuildSheet = VehicleProgress & {
   selection: Selection;
