@@ -18,6 +18,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CHECKLIST_ITEMS } from '../../server/src/modules/dealers/handover-checklist.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/src/seed/demo-identity.ts';
 import { partnerRequest } from '../../server/src/testing/partner-client.ts';
 import { dayLabel } from '../src/factory/day-label.ts';
@@ -351,16 +352,7 @@ describe('from the lock to the hand-over', () => {
         .waitFor();
       expect(await page.getByRole('button', { name: firstLabel, exact: true }).isEnabled()).toBe(true);
 
-      for (const item of [
-        'exterior',
-        'interior',
-        'vin_plate',
-        'keys',
-        'charging_cable_tools',
-        'documents',
-        'infotainment',
-        'walk_through',
-      ] as const) {
+      for (const item of CHECKLIST_ITEMS) {
         const box = page.getByRole('checkbox', { name: zh(`handover.checklist.${item}`) });
         await box.check();
         await page.locator(`[data-item="${item}"][data-checked]`).waitFor();

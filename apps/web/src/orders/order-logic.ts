@@ -8,6 +8,7 @@ import type {
   TimelineEntry,
 } from '../api/types.ts';
 import { formatIsoDate } from '../factory/iso-date.ts';
+import { STEPS as PLANT_STEPS } from '../factory/station-logic.ts';
 import type { MessageKey } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { isMessageKey, type Translate } from '../i18n/translate.ts';
@@ -376,17 +377,6 @@ const joinSentences = (...parts: (string | undefined)[]): string | undefined => 
   const present = parts.filter((p): p is string => p !== undefined && p !== '');
   return present.length > 0 ? present.join(' ') : undefined;
 };
-
-const PLANT_STEPS = [
-  'stamping',
-  'body',
-  'paint',
-  'assembly',
-  'qc',
-  'rework',
-  'shipped',
-  'at_dealer',
-] as const;
 
 /** A step recorded at the plant: which step, its QC result and defects, the VIN once given. */
 function plantStepDetail(data: Data, t: Translate): string | undefined {

@@ -4,7 +4,6 @@ import { ApiError } from '../../api/api-error.ts';
 import type { Dealer, FinanceQuote, Order } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { formatIsoDate } from '../../factory/iso-date.ts';
-import { reasonText } from '../../factory/reason-text.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { pickLocalized } from '../../i18n/locales.ts';
 import { createIdempotentAttempts, sendIdempotently } from '../../orders/idempotency.ts';
@@ -46,7 +45,7 @@ import {
 } from './checkout-steps.ts';
 import { DealerStep } from './dealer-step.tsx';
 import { type DateGone, dateGoneOf } from './delivery-calendar.ts';
-import { DeliveryPicker } from './delivery-picker.tsx';
+import { DateGoneAlert, DeliveryPicker } from './delivery-picker.tsx';
 import { FinancePicker } from './finance-picker.tsx';
 import { InsurancePicker } from './insurance-picker.tsx';
 import '../../orders/orders.css';
@@ -300,12 +299,20 @@ function Checkout({
                   {dateGone && (
                     <DateGoneAlert
                       gone={dateGone}
-                      onTakeNext={(date) => {
-                        setDateGone(null);
-                        dispatch({ type: 'update', patch: { deliveryDate: date } });
-                        // Everything else was done already: straight back to the review to place it.
-                        dispatch({ type: 'go', step: 'review' });
-                      }}
+                      next={(date, label) => (
+                        <button
+                          type="button"
+                          className="button"
+                          onClick={() => {
+                            setDateGone(null);
+                            dispatch({ type: 'update', patch: { deliveryDate: date } });
+                            // Everything else was done already: straight back to the review to place it.
+                            dispatch({ type: 'go', step: 'review' });
+                          }}
+                        >
+                          {t('checkout.delivery.takeNext', { date: label })}
+                        </button>
+                      )}
                     />
                   )}
                   <DeliveryPicker
@@ -466,37 +473,6 @@ function Checkout({
         </div>
       )}
     </Page>
-  );
-}
-
-/** The date was gone when placing: which one, why, and the next one to take. */
-function DateGoneAlert({
-  gone,
-  onTakeNext,
-}: {
-  gone: DateGone & { date: string };
-  onTakeNext: (date: string) => void;
-}) {
-  const { t, locale } = useI18n();
-  const day = (d: string) => formatIsoDate(locale, d, { weekday: true });
-  return (
-    <div className="alert alert-error" role="alert" data-testid="delivery-date-gone">
-      <p>{t('checkout.delivery.gone', { date: day(gone.date) })}</p>
-      {gone.reasons.length > 0 && (
-        <ul>
-          {gone.reasons.map((r) => (
-            <li key={r.code}>{reasonText(t, locale, r)}</li>
-          ))}
-        </ul>
-      )}
-      {gone.nextAvailable && (
-        <p>
-          <button type="button" className="button" onClick={() => onTakeNext(gone.nextAvailable ?? '')}>
-            {t('checkout.delivery.takeNext', { date: day(gone.nextAvailable) })}
-          </button>
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { formatIsoDate } from '../../factory/iso-date.ts';
 import { reasonText } from '../../factory/reason-text.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { AsyncView } from '../../ui/async-view.tsx';
 import { useApi } from '../../ui/use-api.ts';
 import { getDeliveryCalendar } from '../orders/orders-api.ts';
-import { CALENDAR_WEEKS, deliveryWeeks, type PromisedDate } from './delivery-calendar.ts';
+import { CALENDAR_WEEKS, type DateGone, deliveryWeeks, type PromisedDate } from './delivery-calendar.ts';
 import './delivery-picker.css';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -107,5 +108,36 @@ export function DeliveryPicker({
         );
       }}
     </AsyncView>
+  );
+}
+
+/**
+ * A date was gone when the customer sent it (placing the order, changing its date): which one,
+ * why, and, when the server named one, the next available date as `next` renders it.
+ */
+export function DateGoneAlert({
+  gone,
+  next,
+  withYear = false,
+}: {
+  gone: DateGone & { date: string };
+  next: (date: string, label: string) => ReactNode;
+  /** Dates with their year (the order page's dates are further out than the checkout's). */
+  withYear?: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const day = (d: string) => formatIsoDate(locale, d, { weekday: true, year: withYear });
+  return (
+    <div className="alert alert-error" role="alert" data-testid="delivery-date-gone">
+      <p>{t('checkout.delivery.gone', { date: day(gone.date) })}</p>
+      {gone.reasons.length > 0 && (
+        <ul>
+          {gone.reasons.map((r) => (
+            <li key={r.code}>{reasonText(t, locale, r)}</li>
+          ))}
+        </ul>
+      )}
+      {gone.nextAvailable && <p>{next(gone.nextAvailable, day(gone.nextAvailable))}</p>}
+    </div>
   );
 }

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Order } from '../../api/types.ts';
 import { formatIsoDate } from '../../factory/iso-date.ts';
-import { reasonText } from '../../factory/reason-text.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { pickLocalized } from '../../i18n/locales.ts';
 import { type AcceptanceBlock, acceptance, deliveryDateChange } from '../../orders/build-logic.ts';
@@ -10,7 +9,7 @@ import { formatMoney } from '../../orders/money.ts';
 import { HandoverDetails, PlantProgress } from '../../orders/order-views.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { type DateGone, dateGoneOf } from '../checkout/delivery-calendar.ts';
-import { DeliveryPicker } from '../checkout/delivery-picker.tsx';
+import { DateGoneAlert, DeliveryPicker } from '../checkout/delivery-picker.tsx';
 import { acceptDelivery, changeDeliveryDate } from './orders-api.ts';
 
 type Done = (notice: string) => void;
@@ -91,17 +90,7 @@ export function DeliveryDateCard({ order, onDone }: { order: Order; onDone: Done
       {open && change.allowed && (
         <div className="order-panel form">
           {gone && (
-            <div className="alert alert-error" role="alert" data-testid="delivery-date-gone">
-              <p>{t('checkout.delivery.gone', { date: day(gone.date) })}</p>
-              {gone.reasons.length > 0 && (
-                <ul>
-                  {gone.reasons.map((r) => (
-                    <li key={r.code}>{reasonText(t, locale, r)}</li>
-                  ))}
-                </ul>
-              )}
-              {gone.nextAvailable && <p>{t('build.date.next', { date: day(gone.nextAvailable) })}</p>}
-            </div>
+            <DateGoneAlert gone={gone} withYear next={(_, label) => t('build.date.next', { date: label })} />
           )}
           <DeliveryPicker
             modelLine={order.modelLine.code}
