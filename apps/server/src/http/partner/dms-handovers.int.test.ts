@@ -12,6 +12,7 @@ import { seedDemoData } from '../../seed/index.ts';
 import { createTestApp, type TestApp } from '../../testing/create-test-app.ts';
 import { payAs, signedIn } from '../../testing/orders-fixtures.ts';
 import { type PartnerKey, partnerRequest, sendPartner } from '../../testing/partner-client.ts';
+import { createPartnerKey } from '../../testing/partner-keys.ts';
 import type { TestClient } from '../test-client.ts';
 
 type Org = { id: string; code: string; kind: string };
@@ -63,15 +64,8 @@ let laterDay: string;
 const path = (vehicleId: string) => `/partner/dms/handovers/${vehicleId}`;
 const orgId = (code: string) => orgs.get(code)?.id ?? '';
 
-async function createKey(name: string, orgCode: string, scopes: string[]): Promise<PartnerKey> {
-  const res = await admin.json<{ apiKey: { id: string }; secret: string; signingSecret: string }>(
-    'POST',
-    '/admin/api-keys',
-    { body: { name, orgId: orgId(orgCode), scopes } },
-  );
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { id: res.body.apiKey.id, secret: res.body.secret, signingSecret: res.body.signingSecret };
-}
+const createKey = (name: string, orgCode: string, scopes: string[]): Promise<PartnerKey> =>
+  createPartnerKey(admin, { name, orgId: orgId(orgCode), scopes });
 
 async function rows(query: string): Promise<unknown[]> {
   return (await sql.raw(query).execute(t.db)).rows;

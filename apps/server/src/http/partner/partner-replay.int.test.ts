@@ -12,6 +12,7 @@ import { seedDemoData } from '../../seed/index.ts';
 import { createTestApp, type TestApp } from '../../testing/create-test-app.ts';
 import { signedIn } from '../../testing/orders-fixtures.ts';
 import { type PartnerKey, partnerRequest, sendPartner } from '../../testing/partner-client.ts';
+import { createPartnerKey } from '../../testing/partner-keys.ts';
 
 let t: TestApp;
 let clock: ManualClock;
@@ -46,13 +47,7 @@ beforeAll(async () => {
   const admin = await signedIn(t, 'admin@qicheng.example');
   const orgs = await admin.json<{ items: { id: string; code: string }[] }>('GET', '/admin/organisations');
   const hq = orgs.body.items.find((o) => o.code === 'QC-HQ')?.id ?? '';
-  const res = await admin.json<{ apiKey: { id: string }; secret: string; signingSecret: string }>(
-    'POST',
-    '/admin/api-keys',
-    { body: { name: 'SAP ERP', orgId: hq, scopes: ['erp:parts'] } },
-  );
-  expect(res.status).toBe(201);
-  erp = { id: res.body.apiKey.id, secret: res.body.secret, signingSecret: res.body.signingSecret };
+  erp = await createPartnerKey(admin, { name: 'SAP ERP', orgId: hq, scopes: ['erp:parts'] });
 }, 120_000);
 
 afterAll(async () => {

@@ -14,6 +14,7 @@ import { systemCtx } from '../../platform/context.ts';
 import { seedDemoData } from '../../seed/index.ts';
 import { createTestApp, type TestApp } from '../../testing/create-test-app.ts';
 import { type PartnerKey, partnerRequest, sendPartner } from '../../testing/partner-client.ts';
+import { createPartnerKey } from '../../testing/partner-keys.ts';
 import { configurationOf } from '../production-fixtures.ts';
 import { type TestClient, testClient } from '../test-client.ts';
 
@@ -51,15 +52,8 @@ let reader: PartnerKey;
 
 const orgId = (code: string) => orgs.get(code)?.id ?? '';
 
-async function createKey(name: string, orgCode: string, scopes: string[]): Promise<PartnerKey> {
-  const res = await admin.json<{ apiKey: { id: string }; secret: string; signingSecret: string }>(
-    'POST',
-    '/admin/api-keys',
-    { body: { name, orgId: orgId(orgCode), scopes } },
-  );
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { id: res.body.apiKey.id, secret: res.body.secret, signingSecret: res.body.signingSecret };
-}
+const createKey = (name: string, orgCode: string, scopes: string[]): Promise<PartnerKey> =>
+  createPartnerKey(admin, { name, orgId: orgId(orgCode), scopes });
 
 async function rows(query: string): Promise<unknown[]> {
   return (await sql.raw(query).execute(t.db)).rows;

@@ -21,6 +21,7 @@ import { type Ctx, systemCtx } from '../../platform/context.ts';
 import { seedDemoData } from '../../seed/index.ts';
 import { createTestApp, type TestApp } from '../../testing/create-test-app.ts';
 import { type PartnerKey, sendPartner } from '../../testing/partner-client.ts';
+import { createPartnerKey } from '../../testing/partner-keys.ts';
 import { registerCar, sampledConfigurations } from '../production-fixtures.ts';
 import { type TestClient, testClient } from '../test-client.ts';
 
@@ -47,13 +48,7 @@ const cars: string[] = [];
 async function createKey(name: string, orgCode: string, scopes: string[]): Promise<PartnerKey> {
   const orgs = await admin.json<{ items: { id: string; code: string }[] }>('GET', '/admin/organisations');
   const orgId = orgs.body.items.find((o) => o.code === orgCode)?.id;
-  const res = await admin.json<{ apiKey: { id: string }; secret: string; signingSecret: string }>(
-    'POST',
-    '/admin/api-keys',
-    { body: { name, orgId, scopes } },
-  );
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { id: res.body.apiKey.id, secret: res.body.secret, signingSecret: res.body.signingSecret };
+  return createPartnerKey(admin, { name, orgId, scopes });
 }
 
 const callOffs = () => listDayCallOffs(ctx, line.id, DAY);
