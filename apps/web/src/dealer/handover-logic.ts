@@ -2,6 +2,7 @@
 // cell cannot be taken, when the car arrives, and what the hand-over waits for. Which cars wait
 // for an appointment is the server's (GET /dealer/handovers/to-book).
 import type { Handover, HandoverArrival, HandoverAvailability, OrderSummary } from '../api/types.ts';
+import { dateIn } from '../factory/iso-date.ts';
 
 /** The list's filters: cars still without an appointment, booked ones, handed-over ones. */
 export const HANDOVER_FILTERS = ['to_book', 'booked', 'completed'] as const;
@@ -98,17 +99,12 @@ export function canCheck(order: Pick<OrderSummary, 'state'>, handover: Pick<Hand
   return order.state === 'at_dealer' && handover?.status === 'booked';
 }
 
-/** YYYY-MM-DD plus days, in UTC arithmetic (dates only). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from '../factory/iso-date.ts';
 
 /** Dealers' dates are local to China (the server's DEALER_TIME_ZONE). */
 export const DEALER_TIME_ZONE = 'Asia/Shanghai';
 
 /** Today at the dealer, YYYY-MM-DD. */
 export function dealerToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: DEALER_TIME_ZONE }).format(now);
+  return dateIn(DEALER_TIME_ZONE, now);
 }
