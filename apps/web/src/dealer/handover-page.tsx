@@ -423,69 +423,60 @@ function ChecklistSection({
   );
 }
 
-function ProgressSection({ vehicleId }: { vehicleId: string }) {
+/** The car's plant progress, as the dealer order carries it (null: no car at the plant). */
+function ProgressSection({ vehicle: p }: { vehicle: VehicleProgress | null }) {
   const { t, locale } = useI18n();
-  const progress = useApi(
-    () => unwrap(api.GET('/dealer/vehicles/{vehicleId}/progress', { params: { path: { vehicleId } } })),
-    [vehicleId],
-  );
-  const notFound =
-    progress.status === 'error' && progress.error instanceof ApiError && progress.error.status === 404;
   return (
     <section className="card" aria-labelledby="handover-progress-title" data-testid="handover-progress">
       <h2 id="handover-progress-title">{t('dealer.handover.section.progress')}</h2>
-      {notFound ? (
+      {p === null ? (
         <p className="muted">{t('dealer.handover.progress.none')}</p>
       ) : (
-        <AsyncView value={progress} onRetry={progress.reload}>
-          {(p: VehicleProgress) => (
-            <>
-              <DetailsList
-                items={[
-                  {
-                    label: t('dealer.handover.progress.state'),
-                    value: <span data-testid="plant-state">{t(`production.state.${p.state}`)}</span>,
-                  },
-                  { label: t('dealer.handover.fact.vin'), value: p.vin && <code>{p.vin}</code> },
-                  { label: t('dealer.handover.progress.productionDay'), value: p.productionDay },
-                  { label: t('dealer.handover.progress.position'), value: p.sequencePosition },
-                  { label: t('dealer.handover.progress.deliveryDate'), value: p.deliveryDate },
-                ]}
-              />
-              <div className="table-wrap">
-                <table className="data-table">
-                  <caption className="visually-hidden">{t('dealer.handover.progress.caption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('dealer.handover.progress.step')}</th>
-                      <th scope="col">{t('dealer.handover.progress.estimated')}</th>
-                      <th scope="col">{t('dealer.handover.progress.actual')}</th>
+        <>
+          <DetailsList
+            items={[
+              {
+                label: t('dealer.handover.progress.state'),
+                value: <span data-testid="plant-state">{t(`production.state.${p.state}`)}</span>,
+              },
+              { label: t('dealer.handover.fact.vin'), value: p.vin && <code>{p.vin}</code> },
+              { label: t('dealer.handover.progress.productionDay'), value: p.productionDay },
+              { label: t('dealer.handover.progress.position'), value: p.sequencePosition },
+              { label: t('dealer.handover.progress.deliveryDate'), value: p.deliveryDate },
+            ]}
+          />
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">{t('dealer.handover.progress.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dealer.handover.progress.step')}</th>
+                  <th scope="col">{t('dealer.handover.progress.estimated')}</th>
+                  <th scope="col">{t('dealer.handover.progress.actual')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.steps.map((s) => {
+                  const failedOnce = p.history.some((h) => h.step === s.step && h.result === 'fail');
+                  return (
+                    <tr key={s.step} data-step={s.step} data-done={s.actualAt ? true : undefined}>
+                      <th scope="row">
+                        {t(`production.step.${s.step}`)}
+                        {failedOnce && ` ${t('dealer.handover.progress.qcFailed')}`}
+                      </th>
+                      <td data-label={t('dealer.handover.progress.estimated')}>
+                        {s.estimatedAt ? formatDateTime(locale, s.estimatedAt) : '—'}
+                      </td>
+                      <td data-label={t('dealer.handover.progress.actual')}>
+                        {s.actualAt ? formatDateTime(locale, s.actualAt) : '—'}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {p.steps.map((s) => {
-                      const failedOnce = p.history.some((h) => h.step === s.step && h.result === 'fail');
-                      return (
-                        <tr key={s.step} data-step={s.step} data-done={s.actualAt ? true : undefined}>
-                          <th scope="row">
-                            {t(`production.step.${s.step}`)}
-                            {failedOnce && ` ${t('dealer.handover.progress.qcFailed')}`}
-                          </th>
-                          <td data-label={t('dealer.handover.progress.estimated')}>
-                            {s.estimatedAt ? formatDateTime(locale, s.estimatedAt) : '—'}
-                          </td>
-                          <td data-label={t('dealer.handover.progress.actual')}>
-                            {s.actualAt ? formatDateTime(locale, s.actualAt) : '—'}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
-        </AsyncView>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );
@@ -524,7 +515,7 @@ export function HandoverPage() {
       <StageSection order={o} handover={handover} />
       <BookingSection order={o} handover={handover} onBooked={order.reload} />
       <ChecklistSection order={o} handover={handover} onSaved={order.reload} />
-      <ProgressSection vehicleId={o.vehicleId} />
+      <ProgressSection vehicle={o.build.vehicle} />
       <p className="actions">
         <Link to={`/dealer/orders/${o.id}`}>{t('dealer.handover.toOrder')}</Link>
         <Link to="/dealer/handovers">{t('dealer.handover.back')}</Link>
